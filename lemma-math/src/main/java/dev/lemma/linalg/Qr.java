@@ -1,0 +1,147 @@
+package dev.lemma.linalg;
+
+import dev.lemma.numeric.Checks;
+import dev.lemma.numeric.SingularMatrixException;
+import dev.lemma.numeric.Tolerances;
+
+/// The Householder QR factorisation $A = Q R$ of an `m×n` matrix: $Q$ orthogonal (`m×m`), $R$ upper
+/// trapezoidal. Reflector $H_k = I - \tau_k v_k v_k^\top$ zeroes column $k$ below the diagonal, and
+/// $Q = H_0 H_1 \cdots H_{p-1}$, $p = \min(m, n)$. Householder QR is backward stable: the computed
+/// factors are the exact ones of $A + \Delta A$ with $\|\Delta A\|_F \le c\, m n u \|A\|_F$ (Higham,
+/// Theorem 19.4).
+///
+/// Cost: $2 n^2 (m - n/3)$ flops for $R$.
+///
+/// Book: chapter 1, section "Gram–Schmidt and QR".
+///
+/// @param packed `m×n`: $R$ on and above the diagonal, the reflectors' $v_k$ below it
+/// @param tau the reflectors' scalars $\tau_k$
+// The array components are the factorisation's own storage: their accessors return copies, and two
+// factorisations are compared through their factors, never with equals.
+@SuppressWarnings("ArrayRecordComponent")
+public record Qr(Matrix packed, double[] tau) {
+
+    /// Factorises any matrix.
+    ///
+    /// @param a the matrix
+    /// @return its QR factorisation
+    /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
+    public static Qr of(Matrix a) {
+        a.requireFinite("A");
+        int m = a.rows();
+        int n = a.cols();
+        double[] qr = a.toRowMajorArray();
+        int p = Math.min(m, n);
+        double[] tau = new double[p];
+        for (int k = 0; k < p; k++) {
+            tau[k] = Householder.makeColumnReflector(qr, m, n, k);
+            Householder.applyLeft(qr, m, n, k, tau[k], k + 1);
+        }
+        return new Qr(Matrix.wrap(m, n, qr), tau);
+    }
+
+    /// @return a copy of the $\tau_k$
+    @Override
+    public double[] tau() {
+        return tau.clone();
+    }
+
+    /// @return the thin factor $Q_1$, `m×min(m,n)`, with orthonormal columns and $A = Q_1 R$
+    public Matrix q() {
+        int m = packed.rows();
+        int p = tau.length;
+        return Matrix.wrap(m, p, Householder.formQ(packed.data(), m, packed.cols(), tau, p));
+    }
+
+    /// @return the full orthogonal factor $Q$, `m×m`
+    public Matrix fullQ() {
+        int m = packed.rows();
+        return Matrix.wrap(m, m, Householder.formQ(packed.data(), m, packed.cols(), tau, m));
+    }
+
+    /// @return the upper trapezoidal factor $R$, `min(m,n)×n`
+    public Matrix r() {
+        int m = packed.rows();
+        int n = packed.cols();
+        return Matrix.wrap(Math.min(m, n), n, Householder.upperR(packed.data(), m, n));
+    }
+
+    /// $Q^\top b$, applying the reflectors one by one ($4mn$ flops, $Q$ never formed).
+    ///
+    /// @param b a vector of length $m$
+    /// @return $Q^\top b$
+    /// @throws dev.lemma.numeric.DimensionMismatchException if `b` does not have length $m$
+    public Vector qTransposeTimes(Vector b) {
+        int m = packed.rows();
+        Checks.dimensions(b.size() == m, "Qᵀb: Q is %s but b has length %d", Checks.shape(m, m), b.size());
+        double[] x = b.toArray();
+        for (int k = 0; k < tau.length; k++) {
+            Householder.applyToVector(packed.data(), m, packed.cols(), k, tau[k], x);
+        }
+        return Vector.wrap(x);
+    }
+
+    /// Whether every diagonal entry of $R$ exceeds $\max(m,n)\,\varepsilon\,\max_k |r_{kk}|$, i.e.
+    /// whether $A$ has full column rank as far as this (unpivoted) factorisation can tell. For a reliable
+    /// rank use [PivotedQr] or [Svd].
+    ///
+    /// @return whether $R$ has no negligible diagonal entry
+    public boolean isFullRank() {
+        return negligibleDiagonal() < 0;
+    }
+
+    private int negligibleDiagonal() {
+        int m = packed.rows();
+        int n = packed.cols();
+        if (m < n) {
+            return m;
+        }
+        double[] f = packed.data();
+        double max = 0.0;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, Math.abs(f[k * n + k]));
+        }
+        double threshold = Tolerances.rankTolerance(max, m, n);
+        for (int k = 0; k < n; k++) {
+            if (Math.abs(f[k * n + k]) <= threshold) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /// The least-squares solution of $A x \approx b$ for $A$ of full column rank: $R_1 x = (Q^\top b)_{0..n}$.
+    ///
+    /// @param b the observations, length $m$
+    /// @return $\hat x = \arg\min_x \|Ax - b\|_2$
+    /// @throws dev.lemma.numeric.DimensionMismatchException if `b` does not have length $m$
+    /// @throws SingularMatrixException if $A$ does not have full column rank (the message names the
+    ///     first negligible diagonal entry of $R$)
+    public Vector solve(Vector b) {
+        int m = packed.rows();
+        int n = packed.cols();
+        Checks.dimensions(b.size() == m, "least squares: A is %s but b has length %d", Checks.shape(m, n), b.size());
+        Checks.finite("b", b.data());
+        int k = negligibleDiagonal();
+        if (k >= 0) {
+            throw new SingularMatrixException(
+                    "A (%s) does not have full column rank: r_%d%d of its QR factor is negligible; use the minimum-norm solution (Matrix.leastSquares or pseudoInverse)"
+                            .formatted(Checks.shape(m, n), k, k));
+        }
+        double[] y = qTransposeTimes(b).data();
+        return Vector.wrap(backSubstitute(packed.data(), n, y));
+    }
+
+    /// Solves $R_1 x = y_{0..n}$ with $R_1$ the leading `n×n` upper triangle of the packed array.
+    static double[] backSubstitute(double[] r, int n, double[] y) {
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int j = i + 1; j < n; j++) {
+                s -= r[i * n + j] * x[j];
+            }
+            x[i] = s / r[i * n + i];
+        }
+        return x;
+    }
+}
