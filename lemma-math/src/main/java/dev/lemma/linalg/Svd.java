@@ -161,8 +161,8 @@ public record Svd(Matrix u, Vector singularValues, Matrix v) {
         return r;
     }
 
-    /// @return $\kappa_2 = \sigma_0 / \sigma_{p-1}$, infinite if $\sigma_{p-1} = 0$ (and NaN for an
-    ///     empty matrix)
+    /// @return $\kappa_2 = \sigma_0 / \sigma_{p-1}$, infinite if $\sigma_{p-1} = 0 < \sigma_0$, and NaN
+    ///     ($0/0$, as NumPy's `cond`) for a zero or empty matrix
     public double conditionNumber() {
         int p = singularValues.size();
         return p == 0 ? Double.NaN : singularValues.get(0) / singularValues.get(p - 1);
