@@ -40,14 +40,10 @@ final class Tridiagonal {
             for (int j = s; j < n; j++) {
                 int row = j * n;
                 double vj = v[j];
-                double sum = a[row + j] * vj;
                 for (int k = j + 1; k < n; k++) {
                     w[k] += a[row + k] * vj;
                 }
-                for (int k = j + 1; k < n; k++) {
-                    sum += a[row + k] * v[k];
-                }
-                w[j] += sum;
+                w[j] += a[row + j] * vj + Dots.dot(a, row + j + 1, v, j + 1, n - j - 1);
             }
             double pv = 0.0;
             for (int k = s; k < n; k++) {
