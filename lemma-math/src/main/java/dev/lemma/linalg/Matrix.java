@@ -595,6 +595,14 @@ public final class Matrix {
         return SymmetricEigen.of(this);
     }
 
+    /// @return the eigenvalues and eigenvectors of a general square matrix, complex ones as real and
+    ///     imaginary parts, sorted by real then imaginary part
+    /// @throws dev.lemma.numeric.DimensionMismatchException if the matrix is not square
+    /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
+    public Eigen eigen() {
+        return Eigen.of(this);
+    }
+
     /// @return the singular value decomposition $A = U \Sigma V^\top$, singular values descending
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
     public Svd svd() {
