@@ -33,8 +33,8 @@ import dev.lemma.numeric.Tolerances;
 /// The same refinement, with right-hand side $(0, -e_j)$, yields column $j$ of $(B^\top B)^{-1}$, from
 /// which [#inverseGram()] builds $(A^\top A)^{-1}$ for the standard errors of a regression.
 ///
-/// A rank-deficient or under-determined $A$ ($m < n$) gets the minimum-norm solution $A^+ b$ from the
-/// SVD, as NumPy's `lstsq` does.
+/// A rank-deficient or under-determined $A$ ($m < n$) gets the minimum-norm solution $A^+ b$, as NumPy's
+/// `lstsq` does, here from the complete orthogonal decomposition ([#minimumNorm(Matrix, Vector)]).
 ///
 /// Cost: $2 n^2 (m - n/3)$ flops for the factorisation, then about $10 m n$ per refinement step (the
 /// double-double residuals), two or three steps on a well-conditioned problem.
@@ -124,9 +124,57 @@ final class LeastSquares {
         Checks.finite("b", b.data());
         LeastSquares ls = of(a);
         if (!ls.isFullRank()) {
-            return a.pseudoInverse().times(b);
+            return minimumNorm(a, b);
         }
         return ls.refined(b.data(), new double[ls.n]).x();
+    }
+
+    /// The minimum-norm least-squares solution $A^+ b$ by the complete orthogonal decomposition
+    /// (LAPACK `dgelsy`): $A P = Q \binom{R_1}{0}$ by pivoted QR with numerical rank $r$ (rows of $R$
+    /// below $r$ are negligible and dropped), then $R_1^\top = W \binom{S}{0}$ by a second QR, so that
+    /// $A = Q \binom{S^\top\;0}{0\;\;0} W^\top P^\top$. Of all $y = P^\top x$ with $S^\top (W^\top y)_{0..r} =
+    /// (Q^\top b)_{0..r}$ the shortest sets the other components of $W^\top y$ to zero:
+    /// $x = P W_{:,0..r} S^{-\top} (Q^\top b)_{0..r}$. No column scaling here, since scaling would change
+    /// which solution is shortest. Cost: $O(mn\min(m,n))$, no SVD.
+    static Vector minimumNorm(Matrix a, Vector b) {
+        int m = a.rows();
+        int n = a.cols();
+        PivotedQr pqr = PivotedQr.of(a);
+        int r = pqr.rank();
+        double[] f = pqr.packed().data();
+        double[] t = pqr.tau();
+        double[] c = b.toArray();
+        for (int k = 0; k < t.length; k++) {
+            Householder.applyToVector(f, m, n, k, t[k], c);
+        }
+        double[] r1t = new double[n * r]; // R_1ᵀ, n×r
+        for (int i = 0; i < r; i++) {
+            for (int j = i; j < n; j++) {
+                r1t[j * r + i] = f[i * n + j];
+            }
+        }
+        Qr second = Qr.of(Matrix.wrap(n, r, r1t));
+        double[] s = second.packed().data(); // S on and above the diagonal of the n×r array
+        double[] w = new double[r];
+        for (int i = 0; i < r; i++) { // Sᵀ w = c_{0..r}: forward substitution
+            double sum = c[i];
+            for (int k = 0; k < i; k++) {
+                sum -= s[k * r + i] * w[k];
+            }
+            w[i] = sum / s[i * r + i];
+        }
+        double[] y = new double[n];
+        System.arraycopy(w, 0, y, 0, r);
+        double[] secondTau = second.tau();
+        for (int k = secondTau.length - 1; k >= 0; k--) {
+            Householder.applyToVector(s, n, r, k, secondTau[k], y);
+        }
+        int[] perm = pqr.permutation();
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[perm[k]] = y[k];
+        }
+        return Vector.wrap(x);
     }
 
     /// A refined solution: the coefficients $x$ and the residual $r = b - A x$.

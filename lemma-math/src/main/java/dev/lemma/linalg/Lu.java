@@ -1,6 +1,7 @@
 package dev.lemma.linalg;
 
 import dev.lemma.numeric.Checks;
+import dev.lemma.numeric.Compensated;
 import dev.lemma.numeric.SingularMatrixException;
 import dev.lemma.numeric.Tolerances;
 
@@ -158,6 +159,35 @@ public record Lu(Matrix packed, int[] pivots, int permutationSign, int singularP
             det *= f[i * n + i];
         }
         return det;
+    }
+
+    /// The sign of $\det A$: $\det P \prod_i \operatorname{sign}(u_{ii})$, and 0 when a pivot is exactly 0.
+    /// With [#logAbsDeterminant()] it gives $\det A$ without the overflow or underflow of the product
+    /// (NumPy's `slogdet`).
+    ///
+    /// @return $-1$, $0$ or $1$
+    public double determinantSign() {
+        int n = packed.rows();
+        double[] f = packed.data();
+        double sign = permutationSign;
+        for (int i = 0; i < n; i++) {
+            sign *= Math.signum(f[i * n + i]);
+        }
+        return sign;
+    }
+
+    /// $\log|\det A| = \sum_i \log|u_{ii}|$, summed with compensation; $-\infty$ when a pivot is exactly 0.
+    /// Cost: $n$ logarithms, after the factorisation.
+    ///
+    /// @return $\log|\det A|$ (0 for the 0×0 matrix, whose determinant is 1)
+    public double logAbsDeterminant() {
+        int n = packed.rows();
+        double[] f = packed.data();
+        double[] logs = new double[n];
+        for (int i = 0; i < n; i++) {
+            logs[i] = Math.log(Math.abs(f[i * n + i]));
+        }
+        return Compensated.sum(logs);
     }
 
     /// Solves $A x = b$: forward substitution $L y = P b$, then back substitution $U x = y$
