@@ -594,6 +594,15 @@ public final class Matrix {
         return PivotedQr.of(this);
     }
 
+    /// @return the modified Gram–Schmidt factorisation $A = QR$ ([GramSchmidt#modified(Matrix)]); for
+    ///     the classical variant and the difference between them see [GramSchmidt]
+    /// @throws dev.lemma.numeric.DimensionMismatchException if the matrix has more columns than rows
+    /// @throws dev.lemma.numeric.SingularMatrixException naming the first dependent column
+    /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
+    public GramSchmidt gramSchmidt() {
+        return GramSchmidt.modified(this);
+    }
+
     /// @return the Cholesky factorisation $A = L L^\top$ of a symmetric positive definite matrix
     /// @throws dev.lemma.numeric.NotPositiveDefiniteException naming the column where a pivot was not
     ///     positive
