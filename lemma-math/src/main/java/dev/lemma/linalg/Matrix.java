@@ -488,9 +488,10 @@ public final class Matrix {
         return lu().solve(b);
     }
 
-    /// The least-squares solution $\hat x = \arg\min_x \|A x - b\|_2$: for full column rank, Householder
-    /// QR and iterative refinement with compensated residuals ([LeastSquares]); otherwise the
-    /// minimum-norm solution $A^+ b$.
+    /// The least-squares solution $\hat x = \arg\min_x \|A x - b\|_2$: for full column rank (of the
+    /// column-scaled matrix), exact power-of-two column scaling, QR with column pivoting and
+    /// mixed-precision refinement of the augmented system ([LeastSquares]); otherwise the minimum-norm
+    /// solution $A^+ b$.
     ///
     /// @param b the observations, length $m$
     /// @return $\hat x$
@@ -498,6 +499,18 @@ public final class Matrix {
     /// @throws dev.lemma.numeric.NonFiniteValueException if $A$ or $b$ holds NaN or infinity
     public Vector leastSquares(Vector b) {
         return LeastSquares.solve(this, b);
+    }
+
+    /// The least-squares fit of $b \approx A \beta$ with its regression statistics (residuals,
+    /// covariance of the coefficients, $R^2$); see [LinearFit].
+    ///
+    /// @param b the observations, length $m$
+    /// @return the fit
+    /// @throws dev.lemma.numeric.DimensionMismatchException if $b$ does not have length $m$
+    /// @throws dev.lemma.numeric.NonFiniteValueException if $A$ or $b$ holds NaN or infinity
+    /// @throws dev.lemma.numeric.SingularMatrixException if $A$ does not have full column rank
+    public LinearFit leastSquaresFit(Vector b) {
+        return LinearFit.of(this, b);
     }
 
     /// The Moore–Penrose pseudo-inverse $A^+ = V \Sigma^+ U^\top$, with singular values below the
@@ -579,6 +592,15 @@ public final class Matrix {
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
     public PivotedQr qrPivoted() {
         return PivotedQr.of(this);
+    }
+
+    /// @return the modified Gram–Schmidt factorisation $A = QR$ ([GramSchmidt#modified(Matrix)]); for
+    ///     the classical variant and the difference between them see [GramSchmidt]
+    /// @throws dev.lemma.numeric.DimensionMismatchException if the matrix has more columns than rows
+    /// @throws dev.lemma.numeric.SingularMatrixException naming the first dependent column
+    /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
+    public GramSchmidt gramSchmidt() {
+        return GramSchmidt.modified(this);
     }
 
     /// @return the Cholesky factorisation $A = L L^\top$ of a symmetric positive definite matrix

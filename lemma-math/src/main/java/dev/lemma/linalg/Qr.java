@@ -81,7 +81,7 @@ public record Qr(Matrix packed, double[] tau) {
         return Vector.wrap(x);
     }
 
-    /// Whether every diagonal entry of $R$ exceeds $\max(m,n)\,\varepsilon\,\max_k |r_{kk}|$, i.e.
+    /// Whether every diagonal entry of $R$ exceeds $\max(m,n)\,\varepsilon\,\|A\|_F$, i.e.
     /// whether $A$ has full column rank as far as this (unpivoted) factorisation can tell. For a reliable
     /// rank use [PivotedQr] or [Svd].
     ///
@@ -96,12 +96,13 @@ public record Qr(Matrix packed, double[] tau) {
         if (m < n) {
             return m;
         }
+        // ‖R‖_F = ‖A‖_F (Q is orthogonal), and the backward error of Householder QR is a multiple of
+        // ε‖A‖_F (Higham, Theorem 19.4): a diagonal entry below that is rounding noise. (Measuring against
+        // max|r_kk| instead misses the noise of an exactly rank-deficient A, whose r_kk are not sorted.)
+        double normR =
+                Matrix.wrap(n, n, Householder.upperR(packed.data(), m, n)).normFrobenius();
         double[] f = packed.data();
-        double max = 0.0;
-        for (int k = 0; k < n; k++) {
-            max = Math.max(max, Math.abs(f[k * n + k]));
-        }
-        double threshold = Tolerances.rankTolerance(max, m, n);
+        double threshold = Tolerances.rankTolerance(normR, m, n);
         for (int k = 0; k < n; k++) {
             if (Math.abs(f[k * n + k]) <= threshold) {
                 return k;

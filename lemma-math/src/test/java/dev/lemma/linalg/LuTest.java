@@ -37,6 +37,37 @@ class LuTest {
         assertThat(a.solve(b).minus(x).normInf()).isLessThanOrEqualTo(1e-13);
     }
 
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void solveHasASmallBackwardErrorEvenWhenNearlySingular(int n) {
+        // κ = 1e12: the forward error may be ~1e-4, but LU with partial pivoting stays backward stable.
+        Matrix a = n == 0 ? Matrix.zeros(0, 0) : SolverFixtures.withCondition(n, n, 1e12, 7000 + n);
+        Vector b = Vector.random(n, 8000 + n);
+        Vector x = a.solve(b);
+        double backward = SolverFixtures.backwardError(a, x, b);
+        assertThat(backward).isLessThanOrEqualTo(10 * (n + 1) * 0x1p-52);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void inverseAndDeterminantAreConsistent(int n) {
+        Matrix a = Matrix.random(n, n, 9000 + n);
+        Lu lu = a.lu();
+        Matrix inverse = lu.inverse();
+        // Residual of each column of the computed inverse: ‖A X − I‖ ≤ c·n·u·‖A‖‖X‖ (Higham §14.3).
+        assertThat(a.times(inverse).minus(Matrix.identity(n)).normFrobenius())
+                .isLessThanOrEqualTo(10 * (n + 1) * 0x1p-52 * a.normFrobenius() * inverse.normFrobenius());
+        double det = lu.determinant();
+        assertThat(lu.determinantSign()).isEqualTo(Math.signum(det));
+        assertThat(Math.abs(lu.logAbsDeterminant() - Math.log(Math.abs(det))))
+                .isLessThanOrEqualTo(10 * (n + 1) * 0x1p-52 * Math.max(1, Math.abs(Math.log(Math.abs(det)))));
+        // det(A⁻¹) = 1/det(A), to about κ·n·u.
+        if (n > 0) {
+            double kappa = a.norm1() * inverse.norm1();
+            assertThat(Math.abs(inverse.determinant() * det - 1)).isLessThanOrEqualTo(10 * n * kappa * 0x1p-52);
+        }
+    }
+
     @Test
     void singularMatrixIsDetectedAndSolveThrowsNamingThePivot() {
         Matrix a = Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
