@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,8 +113,6 @@ class LeastSquaresTest {
 
     @ParameterizedTest
     @MethodSource("shapes")
-    @Disabled("Matrix.nullSpaceBasis pads a wide matrix with zero rows and Svd.of (eigen/SVD branch) does not"
-            + " converge on matrices with zero singular values; enable once it does")
     void nullSpaceBasisIsOrthonormalAndAnnihilatedByA(int m, int n) {
         Matrix a = Matrix.random(m, n, 900L * m + n);
         Matrix nullSpace = a.nullSpaceBasis();

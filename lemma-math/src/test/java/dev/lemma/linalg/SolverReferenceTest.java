@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -171,8 +170,6 @@ class SolverReferenceTest {
     }
 
     @Test
-    @Disabled("Svd.of (eigen/SVD branch) does not converge on rank_deficient_4x4: one-sided Jacobi keeps"
-            + " rotating a rounding-noise column against a large one; enable once Svd skips negligible columns")
     void svdRankConditionAndPseudoInverseOfTheSingularMatrix() {
         Map<String, Object> entry = square("rank_deficient_4x4");
         Matrix a = matrix(entry.get("matrix"));
