@@ -23,9 +23,16 @@ import jdk.incubator.vector.VectorSpecies;
 ///    rows, each stored in the order the micro-kernel reads it. The micro-kernel then reads both
 ///    with unit stride, whatever the leading dimensions; the copies cost $O(mk + kn)$ against
 ///    $O(mnk)$ work, and pad the edges with zeros so that the micro-kernel always sees whole tiles.
-/// 4. **Blocking for each cache level** (loop order jc, pc, ic, jr, ir, as in BLIS): one micro-panel of
-///    `B` ($KC \cdot NR$ doubles) is reused by all micro-panels of the `A` block and stays in L1;
-///    the `A` block stays in L2; the `B` block in L3.
+/// 4. **Blocking for each cache level.** Loop order ic, pc, jc, ir, jr: BLIS's order for the
+///    transposed product $C^\top = B^\top A^\top$, since our vectors run along rows where BLIS's
+///    (column-major) run along columns. One micro-panel of `A` ($MR \cdot KC$ doubles, 12 KiB) is
+///    reused against every micro-panel of the `B` block and stays in L1; the `B` block
+///    ([#KC]×[#NC]) is reused by every micro-panel of the `A` block and stays in L2 or L3; the
+///    inner loop walks along a row strip of `C`, so its tiles are adjacent in memory.
+///
+/// The block sizes were picked by measurement (interleaved runs at $n$ = 512 and 1024 on a 2-core
+/// AMD EPYC Zen 4 that other builds shared; see the constants): the BLIS order with the `B`
+/// micro-panel in L1 (jc, pc, ic, jr, ir) ran within a few per cent of this one, inside the noise.
 ///
 /// The micro-kernel's $k$ loop is written out in full, with the accumulators in local variables: the
 /// JIT then keeps them in registers. Handing the accumulators to a helper method that is not inlined
@@ -48,7 +55,8 @@ public final class SimdGemm implements GemmKernel {
     /// Doubles per vector register: 8 with AVX-512, 4 with AVX2, 2 with SSE or NEON.
     public static final int LANES = SPECIES.length();
 
-    /// Rows of the register tile. With [#NR] = 2 vectors, 6 rows make 12 accumulators, enough to hide
+    /// Rows of the register tile ([#packA] reads this many rows side by side). With [#NR] = 2 vectors, 6 rows make 12
+    /// accumulators, enough to hide
     /// the 4-cycle FMA latency at one FMA per cycle, and 12 + 2 (`B`) + 1 (broadcast `A`) = 15 vector
     /// registers, within the 16 of AVX2 and far within the 32 of AVX-512 (BLIS's Haswell/Zen kernel is
     /// 6×8 doubles for the same reason; ours is as wide with twice the lanes).
@@ -57,20 +65,40 @@ public final class SimdGemm implements GemmKernel {
     /// Columns of the register tile: two vectors, 16 doubles with AVX-512.
     public static final int NR = 2 * LANES;
 
-    /// Depth of the packed blocks: a micro-panel of `B` is $KC \cdot NR \cdot 8$ B = 32 KiB with
-    /// AVX-512, the size of the L1 data cache. BLIS uses 256 on Zen; tuned here by `lemma bench gemm`.
+    /// Depth of the packed blocks: an `A` micro-panel is $MR \cdot KC \cdot 8$ B = 12 KiB, well
+    /// within the 32 KiB L1 data cache beside the `B` micro-panel streaming past. BLIS uses 256 on Zen
+    /// too; 128 and 384 measured slower here. Larger also means fewer passes over `C` ($k / KC$).
     public static final int KC = 256;
 
-    /// Rows of the packed block of `A`: $MC \cdot KC \cdot 8$ B = 240 KiB, a quarter of Zen 4's 1 MiB L2,
-    /// a multiple of [#MR].
-    public static final int MC = 120;
+    /// Rows of the packed block of `A`, a multiple of [#MR]: $MC \cdot KC \cdot 8$ B = 3 MiB, in the
+    /// 32 MiB L3. Large, because each `A` block costs one more packing of all of `B`; one block
+    /// covers $m \le 1536$.
+    public static final int MC = 1536;
 
-    /// Columns of the packed block of `B`: $KC \cdot NC \cdot 8$ B = 4 MiB, in the 32 MiB L3 shared by
-    /// the cores, a multiple of [#NR].
-    public static final int NC = 2048;
+    /// Columns of the packed block of `B`, a multiple of [#NR]: $KC \cdot NC \cdot 8$ B = 1 MiB, the
+    /// size of Zen 4's L2. 256 (half the L2) measured a few per cent slower at $n = 1024$, near the noise.
+    public static final int NC = 512;
+
+    private final int kcBlock;
+    private final int mcBlock;
+    private final int ncBlock;
 
     /// Creates the (stateless) kernel. Needs the `jdk.incubator.vector` module.
-    public SimdGemm() {}
+    public SimdGemm() {
+        this(KC, MC, NC);
+    }
+
+    /// A kernel with other block sizes: for tests, which use small blocks to reach every edge case
+    /// with small matrices, and for tuning.
+    SimdGemm(int kc, int mc, int nc) {
+        if (kc < 1 || mc < MR || mc % MR != 0 || nc < NR || nc % NR != 0) {
+            throw new IllegalArgumentException("blocks must be positive multiples of the register tile: kc=" + kc
+                    + " mc=" + mc + " nc=" + nc + " (MR=" + MR + ", NR=" + NR + ")");
+        }
+        this.kcBlock = kc;
+        this.mcBlock = mc;
+        this.ncBlock = nc;
+    }
 
     @Override
     public String name() {
@@ -98,18 +126,18 @@ public final class SimdGemm implements GemmKernel {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
-        int kcMax = Math.min(KC, k);
-        double[] packedA = new double[roundUp(Math.min(MC, m), MR) * kcMax];
-        double[] packedB = new double[kcMax * roundUp(Math.min(NC, n), NR)];
+        int kcMax = Math.min(kcBlock, k);
+        double[] packedA = new double[roundUp(Math.min(mcBlock, m), MR) * kcMax];
+        double[] packedB = new double[kcMax * roundUp(Math.min(ncBlock, n), NR)];
         double[] edge = new double[MR * NR];
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                packB(kc, nc, b, bOffset + pc * ldb + jc, ldb, packedB);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    packA(mc, kc, alpha, a, aOffset + ic * lda + pc, lda, packedA);
+        for (int ic = 0; ic < m; ic += mcBlock) {
+            int mc = Math.min(mcBlock, m - ic);
+            for (int pc = 0; pc < k; pc += kcBlock) {
+                int kc = Math.min(kcBlock, k - pc);
+                packA(mc, kc, alpha, a, aOffset + ic * lda + pc, lda, packedA);
+                for (int jc = 0; jc < n; jc += ncBlock) {
+                    int nc = Math.min(ncBlock, n - jc);
+                    packB(kc, nc, b, bOffset + pc * ldb + jc, ldb, packedB);
                     macroKernel(mc, nc, kc, packedA, packedB, c, cOffset + ic * ldc + jc, ldc, edge);
                 }
             }
@@ -124,17 +152,29 @@ public final class SimdGemm implements GemmKernel {
     /// $q$ holds, for each $p$, the column $(a_{qMR+r,\,p})_{r < MR}$ contiguously; rows past `mc` are 0.
     private static void packA(int mc, int kc, double alpha, double[] a, int start, int lda, double[] packed) {
         for (int ir = 0; ir < mc; ir += MR) {
-            int base = ir * kc; // = (ir / MR) * MR * kc
+            int dst = ir * kc; // = (ir / MR) * MR * kc
             int rows = Math.min(MR, mc - ir);
-            for (int r = 0; r < rows; r++) {
-                int src = start + (ir + r) * lda;
-                for (int p = 0; p < kc; p++) {
-                    packed[base + p * MR + r] = alpha * a[src + p];
+            int row0 = start + ir * lda;
+            if (rows == MR) {
+                // Six rows read side by side, so that the writes are sequential.
+                int row1 = row0 + lda;
+                int row2 = row1 + lda;
+                int row3 = row2 + lda;
+                int row4 = row3 + lda;
+                int row5 = row4 + lda;
+                for (int p = 0; p < kc; p++, dst += MR) {
+                    packed[dst] = alpha * a[row0 + p];
+                    packed[dst + 1] = alpha * a[row1 + p];
+                    packed[dst + 2] = alpha * a[row2 + p];
+                    packed[dst + 3] = alpha * a[row3 + p];
+                    packed[dst + 4] = alpha * a[row4 + p];
+                    packed[dst + 5] = alpha * a[row5 + p];
                 }
-            }
-            for (int r = rows; r < MR; r++) {
-                for (int p = 0; p < kc; p++) {
-                    packed[base + p * MR + r] = 0.0;
+            } else {
+                for (int p = 0; p < kc; p++, dst += MR) {
+                    for (int r = 0; r < MR; r++) {
+                        packed[dst + r] = r < rows ? alpha * a[row0 + r * lda + p] : 0.0;
+                    }
                 }
             }
         }
@@ -158,7 +198,8 @@ public final class SimdGemm implements GemmKernel {
     }
 
     /// $C \mathrel{+}= \tilde A \tilde B$ for one packed `mc×kc` block of `A` and `kc×nc` block of `B`,
-    /// one register tile at a time. Edge tiles go through the `edge` buffer, then into `C`.
+    /// one register tile at a time, along row strips of `C`. Edge tiles go through the `edge` buffer,
+    /// then into `C`.
     private static void macroKernel(
             int mc,
             int nc,
@@ -169,10 +210,10 @@ public final class SimdGemm implements GemmKernel {
             int cStart,
             int ldc,
             double[] edge) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int cols = Math.min(NR, nc - jr);
-            for (int ir = 0; ir < mc; ir += MR) {
-                int rows = Math.min(MR, mc - ir);
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            for (int jr = 0; jr < nc; jr += NR) {
+                int cols = Math.min(NR, nc - jr);
                 int ci = cStart + ir * ldc + jr;
                 if (rows == MR && cols == NR) {
                     microKernel(kc, packedA, ir * kc, packedB, jr * kc, c, ci, ldc);
@@ -229,18 +270,25 @@ public final class SimdGemm implements GemmKernel {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        addInto(c, ci, c00, c01);
-        addInto(c, ci + ldc, c10, c11);
-        addInto(c, ci + 2 * ldc, c20, c21);
-        addInto(c, ci + 3 * ldc, c30, c31);
-        addInto(c, ci + 4 * ldc, c40, c41);
-        addInto(c, ci + 5 * ldc, c50, c51);
-    }
-
-    /// Adds one row of the register tile into `C`. Called once per tile, after the $k$ loop, so it is
-    /// off the hot path whether or not the JIT inlines it.
-    private static void addInto(double[] c, int at, DoubleVector v0, DoubleVector v1) {
-        DoubleVector.fromArray(SPECIES, c, at).add(v0).intoArray(c, at);
-        DoubleVector.fromArray(SPECIES, c, at + LANES).add(v1).intoArray(c, at + LANES);
+        // C += the tile. Written out, not in a helper: a helper the JIT declines to inline (it did, for
+        // the last row, once the method grew past its node budget) takes its vectors boxed, and the
+        // boxing then leaks into the k loop above.
+        int r1 = ci + ldc;
+        int r2 = r1 + ldc;
+        int r3 = r2 + ldc;
+        int r4 = r3 + ldc;
+        int r5 = r4 + ldc;
+        DoubleVector.fromArray(SPECIES, c, ci).add(c00).intoArray(c, ci);
+        DoubleVector.fromArray(SPECIES, c, ci + LANES).add(c01).intoArray(c, ci + LANES);
+        DoubleVector.fromArray(SPECIES, c, r1).add(c10).intoArray(c, r1);
+        DoubleVector.fromArray(SPECIES, c, r1 + LANES).add(c11).intoArray(c, r1 + LANES);
+        DoubleVector.fromArray(SPECIES, c, r2).add(c20).intoArray(c, r2);
+        DoubleVector.fromArray(SPECIES, c, r2 + LANES).add(c21).intoArray(c, r2 + LANES);
+        DoubleVector.fromArray(SPECIES, c, r3).add(c30).intoArray(c, r3);
+        DoubleVector.fromArray(SPECIES, c, r3 + LANES).add(c31).intoArray(c, r3 + LANES);
+        DoubleVector.fromArray(SPECIES, c, r4).add(c40).intoArray(c, r4);
+        DoubleVector.fromArray(SPECIES, c, r4 + LANES).add(c41).intoArray(c, r4 + LANES);
+        DoubleVector.fromArray(SPECIES, c, r5).add(c50).intoArray(c, r5);
+        DoubleVector.fromArray(SPECIES, c, r5 + LANES).add(c51).intoArray(c, r5 + LANES);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,11 +33,16 @@ class KernelsAgreeTest {
 
     /// The steps under test: the staircase as [Gemm] builds it, plus the parallel step over the scalar
     /// kernel and over other pools than the common one.
-    static List<GemmKernel> kernels() {
-        List<GemmKernel> kernels = new ArrayList<>(Gemm.staircase());
-        kernels.add(new ParallelGemm(new BlockedGemm(), ForkJoinPool.commonPool()));
-        kernels.add(new ParallelGemm(Gemm.sequential(), THREE_THREADS));
-        kernels.add(new ParallelGemm(Gemm.sequential(), ONE_THREAD));
+    static List<Named<GemmKernel>> kernels() {
+        List<Named<GemmKernel>> kernels = new ArrayList<>();
+        for (GemmKernel step : Gemm.staircase()) {
+            kernels.add(Named.of(step.name(), step));
+        }
+        kernels.add(Named.of("parallel over blocked", new ParallelGemm(new BlockedGemm(), ForkJoinPool.commonPool())));
+        kernels.add(Named.of("parallel, pool of 3", new ParallelGemm(Gemm.sequential(), THREE_THREADS)));
+        kernels.add(Named.of("parallel, pool of 1", new ParallelGemm(Gemm.sequential(), ONE_THREAD)));
+        // Tiny blocks, so that small matrices cross many block edges in every direction.
+        kernels.add(Named.of("simd, tiny blocks", new SimdGemm(5, 2 * SimdGemm.MR, 2 * SimdGemm.NR)));
         return kernels;
     }
 
@@ -65,7 +71,7 @@ class KernelsAgreeTest {
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         long seed = 1;
-        for (GemmKernel kernel : kernels()) {
+        for (Named<GemmKernel> kernel : kernels()) {
             for (int[] s : shapes()) {
                 cases.add(Arguments.of(kernel, GemmProblem.random(s[0], s[1], s[2], 1.5, -0.5, seed++)));
             }
@@ -91,7 +97,7 @@ class KernelsAgreeTest {
 
     static Stream<Arguments> overwriteCases() {
         List<Arguments> cases = new ArrayList<>();
-        for (GemmKernel kernel : kernels()) {
+        for (Named<GemmKernel> kernel : kernels()) {
             for (int s : new int[] {1, 7, 31, 67}) {
                 cases.add(Arguments.of(kernel, s));
             }
@@ -173,6 +179,16 @@ class KernelsAgreeTest {
         assertThatThrownBy(() -> kernel.multiply(2, 2, 2, new double[3], new double[4]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("A is 2×2");
+    }
+
+    @Test
+    void simdBlocksMustBeWholeRegisterTiles() {
+        assertThatThrownBy(() -> new SimdGemm(0, SimdGemm.MR, SimdGemm.NR))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kc=0");
+        assertThatThrownBy(() -> new SimdGemm(8, SimdGemm.MR + 1, SimdGemm.NR))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mc=7");
     }
 
     private static void assertOutsideOfCUntouched(GemmProblem problem, double[] actual) {
