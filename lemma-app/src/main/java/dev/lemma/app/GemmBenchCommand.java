@@ -14,6 +14,7 @@ import java.util.concurrent.ForkJoinPool;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +44,14 @@ final class GemmBenchCommand implements Callable<Integer> {
 
     /// The largest size accepted: three $n \times n$ arrays of doubles at $n = 8192$ take 1.5 GiB.
     static final int MAX_SIZE = 8192;
+
+    /// Size of the warm-up problem: large enough to go through every loop of the blocked kernels
+    /// (several register tiles, edge tiles), small enough to take microseconds.
+    static final int WARM_UP_SIZE = 100;
+
+    /// Warm-up runs per step, each `--run-millis` long: 5 × 100 ms lets HotSpot's C2 compiler, which
+    /// starts after about 10,000 loop iterations, finish compiling even on a busy machine.
+    static final int WARM_UP_RUNS = 5;
 
     @Option(
             names = "--sizes",
@@ -109,9 +118,10 @@ final class GemmBenchCommand implements Callable<Integer> {
                 parallel = new ParallelGemm(Gemm.sequential(), pool);
             }
             steps.add(parallel);
-            int total = sizes.size() * (steps.size() + 1);
+            int total = steps.size() + sizes.size() * (steps.size() + 1);
             try (ProgressBar progress = new ProgressBarBuilder()
                     .setTaskName("gemm")
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                     .setInitialMax(total)
                     .setUpdateIntervalMillis(500)
                     .setConsumer(new DelegatingProgressBarConsumer(
@@ -121,6 +131,11 @@ final class GemmBenchCommand implements Callable<Integer> {
                             },
                             100))
                     .build()) {
+                for (GemmKernel step : steps) {
+                    progress.setExtraMessage("warm-up " + step.name());
+                    warmUp(step);
+                    progress.step();
+                }
                 for (int n : sizes) {
                     measureSize(n, steps, progress, results);
                 }
@@ -187,6 +202,19 @@ final class GemmBenchCommand implements Callable<Integer> {
                 results.add(new Result(n, step.name(), stepThreads, best, maxDifference(c, expected), null));
             }
             progress.step();
+        }
+    }
+
+    /// Runs `step` on a [#WARM_UP_SIZE] problem for [#WARM_UP_RUNS] runs' time, so that the JIT has
+    /// compiled its loops before anything is timed: until then the Vector API kernel is slower than the
+    /// triple loop (its vectors are objects in the interpreter), and every kernel's first runs measure
+    /// the compiler, not the kernel.
+    private void warmUp(GemmKernel step) {
+        int n = WARM_UP_SIZE;
+        double[] a = new SplittableRandom(1).doubles((long) n * n, -1, 1).toArray();
+        double[] c = new double[n * n];
+        for (int r = 0; r < WARM_UP_RUNS; r++) {
+            run(step, n, a, a, c);
         }
     }
 

@@ -26,12 +26,17 @@ import java.util.concurrent.ForkJoinPool;
 /// Book: chapter 1, section "Performance: the GEMM staircase".
 public final class Gemm {
 
-    /// Below $24^3$ multiply-adds the i-k-j loop wins: packing and the edge handling of the register
-    /// tile cost more than they save. Measured with `lemma bench gemm` on AMD Zen 4 (AVX-512).
-    public static final long SIMD_MIN_WORK = 24L * 24 * 24;
+    /// Below $16^3$ multiply-adds the i-k-j loop wins: packing, allocating the panels and the edge
+    /// handling of the register tile cost more than they save. Measured with `lemma bench gemm` on an
+    /// AMD EPYC Zen 4 (AVX-512): at $n = 8$ both run at about 1 GFLOP/s, at $n = 16$ the SIMD kernel
+    /// runs at 5–10 and the i-k-j loop at 1.5. (The machine was shared with other builds, so the
+    /// crossover is known to within a factor of about 1.5 in $n$.)
+    public static final long SIMD_MIN_WORK = 16L * 16 * 16;
 
-    /// From $96^3$ multiply-adds (about 40 µs on one core) splitting over cores pays for the forks,
-    /// the joins and the extra packing. Measured with `lemma bench gemm` on a 2-core AMD Zen 4.
+    /// From $96^3$ multiply-adds (about 20 µs on one core) splitting over cores pays for the forks,
+    /// the joins, waking a pool thread and the extra packing. Measured with `lemma bench gemm` on a
+    /// 2-core AMD EPYC Zen 4: at $n = 64$ two threads were no faster than one, from $n = 96$ they were,
+    /// on a machine shared with other builds.
     public static final long PARALLEL_MIN_WORK = 96L * 96 * 96;
 
     private static final GemmKernel REFERENCE = new ReferenceGemm();

@@ -36,28 +36,33 @@ final class GemmContract {
         checkBlock("C", m, n, c, cOffset, ldc);
     }
 
+    // The checks run on every call, tiny products included, so the messages are only built on failure.
     private static void checkBlock(String name, int rows, int cols, double[] x, int offset, int ld) {
-        Checks.argument(
-                ld >= cols,
-                "%s is %s but its leading dimension is %d (must be ≥ %d)",
-                name,
-                Checks.shape(rows, cols),
-                ld,
-                cols);
+        if (ld < cols) {
+            Checks.argument(
+                    false,
+                    "%s is %s but its leading dimension is %d (must be ≥ %d)",
+                    name,
+                    Checks.shape(rows, cols),
+                    ld,
+                    cols);
+        }
         if (rows == 0 || cols == 0) {
             return;
         }
         long last = (long) offset + (long) (rows - 1) * ld + cols - 1;
-        Checks.argument(
-                offset >= 0 && last < x.length,
-                "%s is %s at offset %d with leading dimension %d, which needs index %d, but the array has"
-                        + " length %d",
-                name,
-                Checks.shape(rows, cols),
-                offset,
-                ld,
-                last,
-                x.length);
+        if (offset < 0 || last >= x.length) {
+            Checks.argument(
+                    false,
+                    "%s is %s at offset %d with leading dimension %d, which needs index %d, but the array has"
+                            + " length %d",
+                    name,
+                    Checks.shape(rows, cols),
+                    offset,
+                    ld,
+                    last,
+                    x.length);
+        }
     }
 
     /// $C \leftarrow \beta C$ on the `m×n` block; $\beta = 0$ writes zeros without reading `C`, and

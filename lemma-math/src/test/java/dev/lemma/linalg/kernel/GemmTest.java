@@ -30,14 +30,14 @@ class GemmTest {
     @Test
     void smallProductsRunTheReorderedLoop() {
         assertThat(Gemm.choose(0, 0, 0, true, 2)).isInstanceOf(ReorderedGemm.class);
-        assertThat(Gemm.choose(23, 24, 24, true, 2)).isInstanceOf(ReorderedGemm.class);
+        assertThat(Gemm.choose(15, 16, 16, true, 2)).isInstanceOf(ReorderedGemm.class);
         assertThat(Gemm.choose(1000, 1000, 0, true, 2)).isInstanceOf(ReorderedGemm.class);
-        assertThat(Gemm.choose(23, 24, 24, false, 2)).isInstanceOf(ReorderedGemm.class);
+        assertThat(Gemm.choose(15, 16, 16, false, 2)).isInstanceOf(ReorderedGemm.class);
     }
 
     @Test
     void mediumProductsRunTheSimdKernelOnOneThread() {
-        assertThat(Gemm.choose(24, 24, 24, true, 2)).isInstanceOf(SimdGemm.class);
+        assertThat(Gemm.choose(16, 16, 16, true, 2)).isInstanceOf(SimdGemm.class);
         assertThat(Gemm.choose(95, 96, 96, true, 2)).isInstanceOf(SimdGemm.class);
         assertThat(Gemm.choose(1000, 1000, 1000, true, 1)).isInstanceOf(SimdGemm.class);
     }
@@ -51,7 +51,7 @@ class GemmTest {
 
     @Test
     void withoutTheVectorModuleTheScalarBlockedKernelTakesOver() {
-        assertThat(Gemm.choose(24, 24, 24, false, 2)).isInstanceOf(BlockedGemm.class);
+        assertThat(Gemm.choose(16, 16, 16, false, 2)).isInstanceOf(BlockedGemm.class);
         assertThat(Gemm.choose(1000, 1000, 1000, false, 1)).isInstanceOf(BlockedGemm.class);
         GemmKernel parallel = Gemm.choose(1000, 1000, 1000, false, 2);
         assertThat(parallel).isInstanceOf(ParallelGemm.class);
@@ -64,8 +64,8 @@ class GemmTest {
     }
 
     static IntStream sizesAcrossTheThresholds() {
-        // 24 and 96 are the cube roots of the two thresholds.
-        return IntStream.of(0, 1, 2, 3, 23, 24, 25, 47, 95, 96, 97, 101, 150);
+        // 16 and 96 are the cube roots of the two thresholds.
+        return IntStream.of(0, 1, 2, 3, 15, 16, 17, 47, 95, 96, 97, 101, 150);
     }
 
     @ParameterizedTest
