@@ -34,10 +34,13 @@ import jdk.incubator.vector.VectorSpecies;
 /// AMD EPYC Zen 4 that other builds shared; see the constants): the BLIS order with the `B`
 /// micro-panel in L1 (jc, pc, ic, jr, ir) ran within a few per cent of this one, inside the noise.
 ///
-/// The micro-kernel's $k$ loop is written out in full, with the accumulators in local variables: the
-/// JIT then keeps them in registers. Handing the accumulators to a helper method that is not inlined
-/// boxes them and costs a factor of three (measured: 16–21 GFLOP/s against 57 with it written inline;
-/// see the project's TOOLCHAIN notes).
+/// The micro-kernel is written out in full, the $k$ loop and the update of `C`, with the accumulators
+/// in local variables: the JIT then keeps them in registers. Handing accumulators to a helper method
+/// that the JIT does not inline makes it box them, and the boxing leaks into the $k$ loop. This
+/// happened here: with the update of `C` in a helper called once per row of the tile, C2 inlined five
+/// calls and refused the sixth (`NodeCountInliningCutoff`), and the micro-kernel ran at 21–24
+/// GFLOP/s on cache-resident panels; written inline, at 52–54 (the core's peak is about 57).
+/// `-XX:+PrintInlining` shows such failures.
 ///
 /// Rounding: each $c_{ij}$ sums its products in the order $p = 0, \dots, k-1$ within a block of
 /// [#KC], but with `fma` and with $\alpha$ applied to `A` first, so it differs from [ReferenceGemm]
@@ -55,11 +58,12 @@ public final class SimdGemm implements GemmKernel {
     /// Doubles per vector register: 8 with AVX-512, 4 with AVX2, 2 with SSE or NEON.
     public static final int LANES = SPECIES.length();
 
-    /// Rows of the register tile ([#packA] reads this many rows side by side). With [#NR] = 2 vectors, 6 rows make 12
-    /// accumulators, enough to hide
-    /// the 4-cycle FMA latency at one FMA per cycle, and 12 + 2 (`B`) + 1 (broadcast `A`) = 15 vector
-    /// registers, within the 16 of AVX2 and far within the 32 of AVX-512 (BLIS's Haswell/Zen kernel is
-    /// 6×8 doubles for the same reason; ours is as wide with twice the lanes).
+    /// Rows of the register tile (the packing of `A` reads this many rows side by side). With [#NR] =
+    /// 2 vectors, 6 rows make 12 accumulators, enough to hide the 4-cycle FMA latency at one FMA per
+    /// cycle, and 12 + 2 (`B`) + 1 (broadcast `A`) = 15 vector registers, within the 16 of AVX2 and
+    /// far within the 32 of AVX-512 (BLIS's Haswell/Zen kernel is 6×8 doubles for the same reason;
+    /// ours is as wide with twice the lanes). On cache-resident panels, 4×24, 8×16, 8×24 and 12×16
+    /// tiles measured the same as 6×16 here (52–54 GFLOP/s).
     public static final int MR = 6;
 
     /// Columns of the register tile: two vectors, 16 doubles with AVX-512.
