@@ -300,7 +300,8 @@ final class FrancisQr {
                 double sin = -(a - d) * Math.copySign(1.0, sigma) / (2.0 * tau * cos);
                 rotate(h, z, n, k, k, cos, sin);
             }
-            double mean = 0.5 * (h[at] + h[at + n + 1]);
+            // The trace is invariant, so the mean comes from the block before the rotation's rounding.
+            double mean = 0.5 * (a + d);
             h[at] = mean;
             h[at + n + 1] = mean;
             double b1 = h[at + 1];
