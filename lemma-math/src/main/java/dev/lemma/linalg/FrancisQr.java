@@ -26,7 +26,9 @@ import dev.lemma.numeric.Tolerances;
 ///    complex shifts, because only $\sigma_1 + \sigma_2$ and $\sigma_1 \sigma_2$ enter. Each $P_k$
 ///    is applied to all of $H$, so that $T$ is the complete Schur form, and accumulated into $Z$.
 ///    The trailing entry $h_{hi,hi-1}$ typically converges quadratically to 0, and a complex pair
-///    shows as a trailing 2×2 block that splits off.
+///    shows as a trailing 2×2 block that splits off. The bulge always starts at row $lo$: EISPACK
+///    and LAPACK first look for two consecutive small subdiagonal entries to start lower, which saves
+///    work on some matrices but is not needed for convergence.
 /// 3. **2×2 blocks.** A deflated 2×2 block is rotated into standard form: triangular when its
 ///    eigenvalues are real, equal diagonal entries when they are complex.
 /// 4. **Eigenvectors.** $(T - \lambda I) y = 0$ is solved upward from $y_k = 1$ (GVL §7.6.4);
