@@ -356,18 +356,22 @@ final class FrancisQr {
         wr[k + 1] = lambda2;
     }
 
-    /// A complex number, for the few divisions of complex back substitution.
+    /// A complex number, for the few divisions and 2×2 solves of back substitution.
     private record Complex(double re, double im) {
+        static Complex real(double x) {
+            return new Complex(x, 0.0);
+        }
+
         Complex minus(Complex o) {
             return new Complex(re - o.re, im - o.im);
         }
 
-        Complex times(Complex o) {
-            return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
+        Complex negate() {
+            return new Complex(-re, -im);
         }
 
-        Complex times(double x) {
-            return new Complex(re * x, im * x);
+        Complex times(Complex o) {
+            return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
         }
 
         /// $|re| + |im|$: a norm within $\sqrt 2$ of the modulus, cheaper, enough for thresholds.
@@ -393,10 +397,12 @@ final class FrancisQr {
     /// $y_k$ for a real eigenvalue $t_{kk}$; for a 2×2 block at $k, k+1$, rows $k$ and $k+1$ hold the
     /// real and imaginary parts of the eigenvector for the eigenvalue with positive imaginary part.
     ///
-    /// A pivot smaller than $\delta = \varepsilon \|T\|_F$ (an eigenvalue repeated, or close to one
-    /// further up) is replaced by $\delta$, which is the exact solve for a matrix within $\delta$ of
-    /// $T$: the residual stays $O(\varepsilon \|T\|)$, and the division is safe. For an exactly
-    /// defective $T$ this gives nearly parallel vectors, as it must.
+    /// Each row $i$ above the diagonal block of $\lambda$ gives $(t_{ii} - \lambda) y_i = -r_i$ with
+    /// $r_i = \sum_{j > i} t_{ij} y_j$ known; a 2×2 block at rows $i-1, i$ gives a 2×2 system. A
+    /// pivot smaller than $\delta = \varepsilon \|T\|_F$ (an eigenvalue repeated, or nearly, further
+    /// up) is replaced by $\delta$. That is an exact solve with one entry of $T$ changed by less than
+    /// $2\delta$, so the residual $\|T y - \lambda y\|$ stays $O(\varepsilon \|T\| \|y\|)$, and no
+    /// division is by zero; for a defective $T$ it gives nearly parallel vectors, as it must.
     static double[] schurVectors(double[] t, int n) {
         double[] y = new double[n * n];
         double delta = Math.max(EPS * Vector.norm2(t, 0, n * n), Double.MIN_NORMAL);
@@ -423,17 +429,13 @@ final class FrancisQr {
         while (i >= 0) {
             int from = i + 1; // y is still zero left of the rows solved so far
             if (i > 0 && t[i * n + i - 1] != 0.0) {
-                // Rows i-1, i hold the 2×2 block [[α, β], [γ, α]] with βγ < 0; the system matrix
-                // [[α − λ, β], [γ, α − λ]] has determinant (α − λ)² − βγ ≥ −βγ > 0.
                 int top = (i - 1) * n + i - 1;
-                double alpha = t[top] - lambda;
-                double beta = t[top + 1];
-                double gamma = t[top + n];
                 double r0 = Dots.dot(t, (i - 1) * n + from, y, yk + from, k - i);
                 double r1 = Dots.dot(t, i * n + from, y, yk + from, k - i);
-                double det = Math.max(alpha * alpha - beta * gamma, delta * delta);
-                y[yk + i - 1] = (beta * r1 - alpha * r0) / det;
-                y[yk + i] = (gamma * r0 - alpha * r1) / det;
+                Complex[] solution =
+                        solveBlock(t, top, n, Complex.real(lambda), Complex.real(r0), Complex.real(r1), delta);
+                y[yk + i - 1] = solution[0].re();
+                y[yk + i] = solution[1].re();
                 rescaleIfLarge(y, yk, i - 1, k, Math.max(Math.abs(y[yk + i - 1]), Math.abs(y[yk + i])));
                 i -= 2;
             } else {
@@ -458,10 +460,9 @@ final class FrancisQr {
     /// $(\operatorname{sign}\beta \sqrt{|\beta|},\ i\sqrt{|\gamma|})$, with both parts of moderate size.
     private static void complexVector(double[] t, int n, int k, double[] y, double delta) {
         int top = k * n + k;
-        double alpha = t[top];
         double beta = t[top + 1];
         double gamma = t[top + n];
-        Complex lambda = new Complex(alpha, Math.sqrt(Math.abs(beta)) * Math.sqrt(Math.abs(gamma)));
+        Complex lambda = new Complex(t[top], Math.sqrt(Math.abs(beta)) * Math.sqrt(Math.abs(gamma)));
         int re = k * n; // row of the real parts
         int im = re + n; // row of the imaginary parts
         int last = k + 1;
@@ -472,46 +473,78 @@ final class FrancisQr {
             int from = i + 1;
             int len = last - i;
             if (i > 0 && t[i * n + i - 1] != 0.0) {
-                // 2×2 block [[α', β'], [γ', α']] at i-1, i; by Cramer's rule with M = block − λI,
-                // y = −M⁻¹ r = −[[α' − λ, −β'], [−γ', α' − λ]] r / det M.
-                int block = (i - 1) * n + i - 1;
-                Complex diagonal = new Complex(t[block], 0.0).minus(lambda);
-                double beta1 = t[block + 1];
-                double gamma1 = t[block + n];
-                Complex r0 = new Complex(
-                        Dots.dot(t, (i - 1) * n + from, y, re + from, len),
-                        Dots.dot(t, (i - 1) * n + from, y, im + from, len));
-                Complex r1 = new Complex(
-                        Dots.dot(t, i * n + from, y, re + from, len), Dots.dot(t, i * n + from, y, im + from, len));
-                Complex det = diagonal.times(diagonal).minus(new Complex(beta1 * gamma1, 0.0));
-                // det M = 0 when the block has λ as an eigenvalue too; a change of δ in the block
-                // changes det M by about δ (2|α' − λ| + |β'| + |γ'|), the floor used here.
-                double floor = delta * (2 * diagonal.size() + Math.abs(beta1) + Math.abs(gamma1));
-                if (det.size() < floor) {
-                    det = new Complex(floor, 0.0);
-                }
-                Complex y0 = r1.times(beta1).minus(diagonal.times(r0)).dividedBy(det);
-                Complex y1 = r0.times(gamma1).minus(diagonal.times(r1)).dividedBy(det);
-                y[re + i - 1] = y0.re();
-                y[im + i - 1] = y0.im();
-                y[re + i] = y1.re();
-                y[im + i] = y1.im();
-                rescalePairIfLarge(y, re, im, i - 1, last, Math.max(y0.size(), y1.size()));
+                int row0 = (i - 1) * n + from;
+                int row1 = i * n + from;
+                Complex r0 = new Complex(Dots.dot(t, row0, y, re + from, len), Dots.dot(t, row0, y, im + from, len));
+                Complex r1 = new Complex(Dots.dot(t, row1, y, re + from, len), Dots.dot(t, row1, y, im + from, len));
+                Complex[] solution = solveBlock(t, (i - 1) * n + i - 1, n, lambda, r0, r1, delta);
+                y[re + i - 1] = solution[0].re();
+                y[im + i - 1] = solution[0].im();
+                y[re + i] = solution[1].re();
+                y[im + i] = solution[1].im();
+                rescalePairIfLarge(y, re, im, i - 1, last, Math.max(solution[0].size(), solution[1].size()));
                 i -= 2;
             } else {
-                Complex r = new Complex(
-                        Dots.dot(t, i * n + from, y, re + from, len), Dots.dot(t, i * n + from, y, im + from, len));
-                Complex pivot = new Complex(t[i * n + i], 0.0).minus(lambda);
+                int row = i * n + from;
+                Complex r = new Complex(Dots.dot(t, row, y, re + from, len), Dots.dot(t, row, y, im + from, len));
+                Complex pivot = Complex.real(t[i * n + i]).minus(lambda);
                 if (pivot.size() < delta) {
-                    pivot = new Complex(delta, 0.0);
+                    pivot = Complex.real(delta);
                 }
-                Complex yi = new Complex(0.0, 0.0).minus(r).dividedBy(pivot);
+                Complex yi = r.negate().dividedBy(pivot);
                 y[re + i] = yi.re();
                 y[im + i] = yi.im();
                 rescalePairIfLarge(y, re, im, i, last, yi.size());
                 i -= 1;
             }
         }
+    }
+
+    /// Solves $(B - \lambda I) y = -r$ for the 2×2 diagonal block $B$ of `t` whose top left entry is
+    /// `t[top]`, by Gaussian elimination with complete pivoting (the largest entry is moved to the
+    /// top left by swapping rows and columns, so the multiplier is at most 1 in size).
+    ///
+    /// $B - \lambda I$ is singular when $\lambda$ is also an eigenvalue of $B$; then a pivot smaller
+    /// than $\delta$ is replaced by $\delta$, which solves a system with one entry changed by less than
+    /// $2\delta$ (the idea of LAPACK `dlaln2`). Cramer's rule would not do: with a small determinant,
+    /// raising it to a floor is no small change of $B$ when the right-hand side is nearly consistent.
+    private static Complex[] solveBlock(
+            double[] t, int top, int n, Complex lambda, Complex r0, Complex r1, double delta) {
+        Complex a = Complex.real(t[top]).minus(lambda);
+        Complex b = Complex.real(t[top + 1]);
+        Complex c = Complex.real(t[top + n]);
+        Complex d = Complex.real(t[top + n + 1]).minus(lambda);
+        Complex f0 = r0.negate();
+        Complex f1 = r1.negate();
+        if (Math.max(c.size(), d.size()) > Math.max(a.size(), b.size())) { // swap the rows
+            Complex swap = a;
+            a = c;
+            c = swap;
+            swap = b;
+            b = d;
+            d = swap;
+            swap = f0;
+            f0 = f1;
+            f1 = swap;
+        }
+        boolean columnsSwapped = b.size() > a.size();
+        if (columnsSwapped) {
+            Complex swap = a;
+            a = b;
+            b = swap;
+            swap = c;
+            c = d;
+            d = swap;
+        }
+        Complex pivot = a.size() < delta ? Complex.real(delta) : a;
+        Complex multiplier = c.dividedBy(pivot);
+        Complex second = d.minus(multiplier.times(b));
+        if (second.size() < delta) {
+            second = Complex.real(delta);
+        }
+        Complex y1 = f1.minus(multiplier.times(f0)).dividedBy(second);
+        Complex y0 = f0.minus(b.times(y1)).dividedBy(pivot);
+        return columnsSwapped ? new Complex[] {y1, y0} : new Complex[] {y0, y1};
     }
 
     /// Divides entries `first .. last` of the row at `row` by `size` if `size` exceeds
