@@ -18,7 +18,7 @@ import java.util.Arrays;
 /// row and column norms comparable (EISPACK `balanc`; exact, and it improves the accuracy of the
 /// eigenvalues of badly scaled matrices); Householder reduction to Hessenberg form ([Hessenberg]);
 /// Francis double-shift QR to real Schur form and back-substitution for the eigenvectors
-/// ([FrancisQr], EISPACK `hqr2`); then $x = D x'$, normalisation and sorting. About $25 n^3$ flops.
+/// ([FrancisQr]); then $x = D x'$, normalisation and sorting. About $25 n^3$ flops.
 ///
 /// Accuracy: the eigenvalues are exact for some $A + E$ with $\|E\| = O(n u \|A\|)$, but unlike the
 /// symmetric case an eigenvalue can move by much more than $\|E\|$: by about $\|E\| / s_j$, where
@@ -31,8 +31,7 @@ import java.util.Arrays;
 /// References: G. H. Golub and C. F. Van Loan, *Matrix Computations*, 4th ed., 2013, §7.4–7.6
 /// (Algorithm 7.5.2); B. T. Smith et al., *Matrix Eigensystem Routines – EISPACK Guide*, 2nd ed.,
 /// Springer, 1976 (`balanc`, `orthes`, `hqr2`); B. N. Parlett and C. Reinsch, "Balancing a matrix for
-/// calculation of eigenvalues and eigenvectors", Numer. Math. 13, 1969; JAMA (NIST and MathWorks,
-/// public domain).
+/// calculation of eigenvalues and eigenvectors", Numer. Math. 13, 1969.
 ///
 /// @param realParts $a_j = \mathrm{Re}\,\lambda_j$, ascending
 /// @param imaginaryParts $b_j = \mathrm{Im}\,\lambda_j$ (ascending among equal real parts)

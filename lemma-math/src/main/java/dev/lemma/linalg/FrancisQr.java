@@ -3,409 +3,562 @@ package dev.lemma.linalg;
 import dev.lemma.numeric.ConvergenceException;
 import dev.lemma.numeric.Tolerances;
 
-/// Eigenvalues and eigenvectors of an upper Hessenberg matrix: Francis double-shift implicit QR
-/// iterations reduce $H$ to real Schur form $S = Z^\top H Z$ (quasi-triangular, with 2×2 blocks for
-/// complex conjugate pairs), then back-substitution in $S$ finds its eigenvectors and $Z$ carries them
-/// back.
+/// Eigenvalues and eigenvectors of an upper Hessenberg matrix $H$ by Francis's double-shift QR
+/// iteration and back substitution.
 ///
-/// This is EISPACK's `hqr2` (Smith et al., *Matrix Eigensystem Routines – EISPACK Guide*, 1976), as
-/// translated in JAMA's `EigenvalueDecomposition` (public domain), on row-major arrays, with an
-/// iteration limit: Golub and Van Loan, *Matrix Computations*, 4th ed., Algorithm 7.5.2 (Francis QR
-/// step) and §7.6.4 (eigenvectors of a quasi-triangular matrix).
+/// The iteration computes the real Schur form $T = Z^\top H Z$: $Z$ orthogonal, $T$ upper
+/// quasi-triangular with 1×1 diagonal blocks for real eigenvalues and standardised 2×2 blocks
+/// $\begin{pmatrix} \alpha & \beta \\ \gamma & \alpha \end{pmatrix}$, $\beta\gamma < 0$, for complex
+/// pairs $\alpha \pm i \sqrt{-\beta\gamma}$. An eigenvector $y$ of $T$ then follows by back
+/// substitution, and $x = Z y$ is an eigenvector of $H$ (of $A$, when $Z$ starts as the $Q$ of
+/// $A = Q H Q^\top$). In four steps:
+///
+/// 1. **Deflation.** The subdiagonal entry $h_{k,k-1}$ is negligible, and set to zero, when
+///    $|h_{k,k-1}| \le \varepsilon (|h_{k-1,k-1}| + |h_{kk}|)$ (the "small subdiagonal" test of
+///    EISPACK `hqr` and Golub and Van Loan §7.5.1; if both diagonal entries are 0, $\|H\|_F$ stands
+///    in for their sum). Then $H$ splits into independent blocks, and the iteration works on the
+///    lowest unreduced one, rows and columns $lo \dots hi$.
+/// 2. **Francis step.** With shifts $\sigma_1, \sigma_2$ the eigenvalues of the trailing 2×2 block,
+///    a QR step for $(H - \sigma_1 I)(H - \sigma_2 I)$ is done implicitly: a 3×3 reflector built
+///    from the first column of that product, which has three nonzero entries, creates a bulge below
+///    the subdiagonal, and reflectors $P_k$ chase it down and out (the implicit Q theorem makes the
+///    result the explicit double step's; GVL Algorithm 7.5.1). Real arithmetic throughout, even for
+///    complex shifts, because only $\sigma_1 + \sigma_2$ and $\sigma_1 \sigma_2$ enter. Each $P_k$
+///    is applied to all of $H$, so that $T$ is the complete Schur form, and accumulated into $Z$.
+///    The trailing entry $h_{hi,hi-1}$ typically converges quadratically to 0, and a complex pair
+///    shows as a trailing 2×2 block that splits off. The bulge always starts at row $lo$: EISPACK
+///    and LAPACK first look for two consecutive small subdiagonal entries to start lower, which saves
+///    work on some matrices but is not needed for convergence.
+/// 3. **2×2 blocks.** A deflated 2×2 block is rotated into standard form: triangular when its
+///    eigenvalues are real, equal diagonal entries when they are complex.
+/// 4. **Eigenvectors.** $(T - \lambda I) y = 0$ is solved upward from $y_k = 1$ (GVL §7.6.4);
+///    the 2×2 blocks of $T$ take 2×2 solves, a complex $\lambda$ complex arithmetic.
+///
+/// Cost: with the Hessenberg reduction, about $25 n^3$ flops for $T$ and $Z$ (GVL §7.5.6, which
+/// counts two Francis steps per eigenvalue), then $\tfrac43 n^3$ for the eigenvectors. Non-finite
+/// input makes the iteration fail to converge.
+///
+/// References: J. G. F. Francis, "The QR transformation: a unitary analogue to the LR
+/// transformation", *Computer Journal* 4 (1961/62), parts 1 and 2; J. H. Wilkinson, *The Algebraic
+/// Eigenvalue Problem*, Oxford, 1965, chapter 8; G. H. Golub and C. F. Van Loan, *Matrix
+/// Computations*, 4th ed., 2013, §7.5–7.6; B. T. Smith et al., *Matrix Eigensystem Routines –
+/// EISPACK Guide*, Springer, 1976 (`hqr2`); E. Anderson et al., *LAPACK Users' Guide*, 3rd ed.,
+/// SIAM, 1999 (`dlahqr`, `dlanv2`, `dtrevc`).
 final class FrancisQr {
     private FrancisQr() {}
 
-    /// Exceptional shifts after this many iterations without deflation (EISPACK: 10, and JAMA adds a
-    /// second kind at 30).
-    private static final int EXCEPTIONAL_SHIFT_AT = 10;
+    private static final double EPS = Tolerances.MACHINE_EPSILON;
 
-    private static final int SECOND_EXCEPTIONAL_SHIFT_AT = 30;
+    /// Iterations without a deflation after which the shifts are replaced by exceptional ones, and
+    /// again after each further 10: EISPACK `hqr` does so after 10 and 20, LAPACK `dlahqr` every 10.
+    /// Ordinary shifts can cycle without progress: on the cyclic permutation matrix every Francis
+    /// step returns a permutation matrix.
+    private static final int EXCEPTIONAL_SHIFT_PERIOD = 10;
 
-    /// Runs the QR iteration and back-substitution.
+    /// The exceptional shifts are the eigenvalues $h + 0.75 s \pm i \sqrt{0.4375}\, s$ of
+    /// $\begin{pmatrix} h + 0.75 s & -0.4375 s \\ s & h + 0.75 s \end{pmatrix}$, where $s$ is the sum
+    /// of two subdiagonal magnitudes next to the diagonal entry $h$: Wilkinson's ad hoc shift, as in
+    /// EISPACK `hqr` and LAPACK `dlahqr` (its constants `DAT1` $= 3/4$ and `DAT2` $= -0.4375$).
+    private static final double EXCEPTIONAL_OFFSET = 0.75;
+
+    private static final double EXCEPTIONAL_PRODUCT = -0.4375;
+
+    /// During back substitution, a component larger than $1/\sqrt\varepsilon$ rescales the vector
+    /// computed so far to keep it below 1 (EISPACK `hqr2`'s test $(\varepsilon t) t > 1$). Each pivot
+    /// is at least $\varepsilon \|T\|$, so a component can grow at most to about
+    /// $n \varepsilon^{-3/2} \approx 3 \cdot 10^{23} n$ before the next rescaling: no overflow.
+    private static final double RESCALE_ABOVE = 1.0 / Math.sqrt(EPS);
+
+    /// Two shifts given as the eigenvalues of $\begin{pmatrix} a & b \\ c & d \end{pmatrix}$; only
+    /// $a$, $d$ and the product $bc$ matter.
+    private record Shifts(double a, double d, double bc) {}
+
+    /// Runs the QR iteration and back substitution.
     ///
-    /// On entry `h` is upper Hessenberg and `v` the orthogonal $Q$ with $A = Q H Q^\top$; on return
-    /// `wr` and `wi` hold the eigenvalues (a complex pair at $j, j+1$ has `wi[j] > 0`,
-    /// `wi[j+1] = -wi[j]`) and `v` the eigenvectors of $A$: column $j$ for a real eigenvalue; columns
-    /// $j$ and $j+1$ the real and imaginary parts of the eigenvector of $w_r + i w_i$ for a pair. `h`
-    /// is overwritten.
+    /// On entry `h` is upper Hessenberg and `v` an orthogonal $Q$ (the identity, or the $Q$ of
+    /// $A = Q H Q^\top$); on return `wr` and `wi` hold the eigenvalues (a complex pair at $j, j+1$ has
+    /// `wi[j] > 0`, `wi[j+1] = -wi[j]`) and `v` the eigenvectors of $Q H Q^\top$: column $j$ for a
+    /// real eigenvalue; columns $j$ and $j+1$ the real and imaginary parts of the eigenvector of
+    /// $w_r + i w_i$ for a pair. `h` is overwritten with the real Schur form $T$.
     ///
-    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations (LAPACK `dhseqr`'s budget)
-    static void solve(double[] h, double[] v, int nn, double[] wr, double[] wi) {
-        int n = nn - 1;
-        double eps = Tolerances.MACHINE_EPSILON;
-        double exshift = 0.0;
-        double p = 0;
-        double q = 0;
-        double r = 0;
-        double s = 0;
-        double z = 0;
-        double w;
-        double x;
-        double y;
-
-        double norm = 0.0;
-        for (int i = 0; i < nn; i++) {
-            for (int j = Math.max(i - 1, 0); j < nn; j++) {
-                norm += Math.abs(h[i * nn + j]);
+    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations, naming the count
+    static void solve(double[] h, double[] v, int n, double[] wr, double[] wi) {
+        schur(h, v, n, wr, wi);
+        double[] y = schurVectors(h, n);
+        double[] x = new double[n * n];
+        // x_k = Z y_k, where y_k has nonzero entries 0 .. k only (0 .. k+1 for the imaginary part of a
+        // pair, whose first row holds the real part and has entry k+1 zero).
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                x[i * n + k] = Dots.dot(v, i * n, y, k * n, k + 1);
             }
         }
+        System.arraycopy(x, 0, v, 0, n * n);
+    }
 
-        if (norm == 0.0) { // A = 0: every eigenvalue is 0, and Q (the identity) holds eigenvectors
+    /// Reduces the upper Hessenberg `h` to real Schur form $T = Z^\top H Z$ in place and accumulates
+    /// $z \leftarrow z Z$; the eigenvalues go to `wr` and `wi` as in [#solve].
+    ///
+    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations (LAPACK `dhseqr`'s budget),
+    ///     naming the count and the rows left
+    static void schur(double[] h, double[] z, int n, double[] wr, double[] wi) {
+        // ‖H‖_F does not change under orthogonal similarities, so it is computed once.
+        double norm = Vector.norm2(h, 0, n * n);
+        int limit = Tolerances.QR_ITERATIONS_PER_EIGENVALUE * Math.max(n, 10);
+        int iterations = 0;
+        int sinceDeflation = 0;
+        double[] bulge = new double[3];
+        int hi = n - 1;
+        while (hi >= 0) {
+            int lo = unreducedBlockStart(h, n, hi, norm);
+            if (lo == hi) {
+                wr[hi] = h[hi * n + hi];
+                wi[hi] = 0.0;
+                hi -= 1;
+                sinceDeflation = 0;
+            } else if (lo == hi - 1) {
+                standardiseBlock(h, z, n, lo, wr, wi);
+                hi -= 2;
+                sinceDeflation = 0;
+            } else {
+                if (iterations == limit) {
+                    throw new ConvergenceException(
+                            "Francis QR on a %d×%d Hessenberg matrix did not converge in %d iterations (rows %d..%d left)"
+                                    .formatted(n, n, limit, lo, hi));
+                }
+                iterations++;
+                sinceDeflation++;
+                francisStep(h, z, n, lo, hi, shifts(h, n, lo, hi, sinceDeflation), bulge);
+            }
+        }
+    }
+
+    /// The first row `lo` of the unreduced block that ends at row `hi`: scanning up from `hi`, the
+    /// first negligible subdiagonal entry $h_{lo,lo-1}$ is set to zero; `lo = 0` if there is none.
+    private static int unreducedBlockStart(double[] h, int n, int hi, double norm) {
+        for (int k = hi; k > 0; k--) {
+            double neighbours = Math.abs(h[(k - 1) * n + k - 1]) + Math.abs(h[k * n + k]);
+            if (neighbours == 0.0) {
+                neighbours = norm;
+            }
+            if (Math.abs(h[k * n + k - 1]) <= EPS * neighbours) {
+                h[k * n + k - 1] = 0.0;
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    /// The shifts for the next step on rows `lo .. hi`: the eigenvalues of the trailing 2×2 block
+    /// (Francis), or exceptional ones every [#EXCEPTIONAL_SHIFT_PERIOD] iterations without
+    /// deflation, built alternately from the top and the bottom of the block (as LAPACK `dlahqr`).
+    private static Shifts shifts(double[] h, int n, int lo, int hi, int sinceDeflation) {
+        if (sinceDeflation % EXCEPTIONAL_SHIFT_PERIOD != 0) {
+            return new Shifts(h[(hi - 1) * n + hi - 1], h[hi * n + hi], h[(hi - 1) * n + hi] * h[hi * n + hi - 1]);
+        }
+        boolean fromTop = sinceDeflation % (2 * EXCEPTIONAL_SHIFT_PERIOD) != 0;
+        double s;
+        double diagonal;
+        if (fromTop) {
+            s = Math.abs(h[(lo + 1) * n + lo]) + Math.abs(h[(lo + 2) * n + lo + 1]);
+            diagonal = h[lo * n + lo];
+        } else {
+            s = Math.abs(h[hi * n + hi - 1]) + Math.abs(h[(hi - 1) * n + hi - 2]);
+            diagonal = h[hi * n + hi];
+        }
+        double centre = diagonal + EXCEPTIONAL_OFFSET * s;
+        return new Shifts(centre, centre, EXCEPTIONAL_PRODUCT * s * s);
+    }
+
+    /// One Francis double-shift step on the unreduced block `lo .. hi` (at least 3×3), applied to all
+    /// of `h` and accumulated into `z` (GVL Algorithm 7.5.1).
+    ///
+    /// The first column of $M = (H - \sigma_1 I)(H - \sigma_2 I) = H^2 - (a + d) H + (ad - bc) I$ has
+    /// nonzero entries only in rows $lo \dots lo+2$; divided by $h_{21}$ (nonzero: the block is
+    /// unreduced) they are
+    /// $((h_{11} - a)(h_{11} - d) - bc) / h_{21} + h_{12}$, $(h_{11} - a) + (h_{22} - d)$, $h_{32}$,
+    /// indices counted from `lo`. Written with the differences $h_{11} - a$, $h_{11} - d$ they
+    /// keep their accuracy when the shifts are close to $h_{11}$ (EISPACK `hqr` does the same).
+    ///
+    /// `bulge` is scratch of length 3.
+    private static void francisStep(double[] h, double[] z, int n, int lo, int hi, Shifts shifts, double[] bulge) {
+        int top = lo * n + lo;
+        double h11 = h[top];
+        double h12 = h[top + 1];
+        double h21 = h[top + n];
+        double h22 = h[top + n + 1];
+        double h32 = h[top + 2 * n + 1];
+        bulge[0] = ((h11 - shifts.a()) * (h11 - shifts.d()) - shifts.bc()) / h21 + h12;
+        bulge[1] = (h11 - shifts.a()) + (h22 - shifts.d());
+        bulge[2] = h32;
+        for (int k = lo; k <= hi - 2; k++) {
+            if (k > lo) { // the bulge: column k-1, rows k .. k+2
+                for (int t = 0; t < 3; t++) {
+                    bulge[t] = h[(k + t) * n + k - 1];
+                }
+            }
+            double tau = Reflectors.generate(bulge, 0, 3);
+            if (k > lo) {
+                h[k * n + k - 1] = bulge[0];
+                h[(k + 1) * n + k - 1] = 0.0;
+                h[(k + 2) * n + k - 1] = 0.0;
+            }
+            if (tau == 0.0) {
+                continue;
+            }
+            double v1 = bulge[1];
+            double v2 = bulge[2];
+            reflectRows(h, n, k, v1, v2, tau);
+            reflectColumns(h, n, k, v1, v2, tau, Math.min(k + 3, hi));
+            reflectColumns(z, n, k, v1, v2, tau, n - 1);
+        }
+        // The last bulge entry h[hi][hi-2] needs only a 2-vector: a plane rotation does the job of
+        // GVL's 2×2 reflector.
+        double p = h[(hi - 1) * n + hi - 2];
+        double q = h[hi * n + hi - 2];
+        double r = Math.hypot(p, q);
+        if (r != 0.0) {
+            rotate(h, z, n, hi - 1, hi - 2, p / r, q / r);
+            h[(hi - 1) * n + hi - 2] = r;
+            h[hi * n + hi - 2] = 0.0;
+        }
+    }
+
+    /// Rows `k .. k+2` of `h`, columns `k .. n-1`, $\leftarrow (I - \tau v v^\top)$ times them, with
+    /// $v = (1, v_1, v_2)$.
+    private static void reflectRows(double[] h, int n, int k, double v1, double v2, double tau) {
+        int r0 = k * n;
+        int r1 = r0 + n;
+        int r2 = r1 + n;
+        for (int j = k; j < n; j++) {
+            double s = tau * (h[r0 + j] + v1 * h[r1 + j] + v2 * h[r2 + j]);
+            h[r0 + j] -= s;
+            h[r1 + j] -= s * v1;
+            h[r2 + j] -= s * v2;
+        }
+    }
+
+    /// Columns `k .. k+2` of `a`, rows `0 .. lastRow`, $\leftarrow$ them times $(I - \tau v v^\top)$.
+    private static void reflectColumns(double[] a, int n, int k, double v1, double v2, double tau, int lastRow) {
+        for (int i = 0; i <= lastRow; i++) {
+            int c = i * n + k;
+            double s = tau * (a[c] + v1 * a[c + 1] + v2 * a[c + 2]);
+            a[c] -= s;
+            a[c + 1] -= s * v1;
+            a[c + 2] -= s * v2;
+        }
+    }
+
+    /// The similarity $H \leftarrow G^\top H G$, $Z \leftarrow Z G$ with the plane rotation
+    /// $G = \begin{pmatrix} c & -s \\ s & c \end{pmatrix}$ in rows and columns $k, k+1$: rows from
+    /// column `firstColumn` on (the entries to its left are zero), columns over rows `0 .. k+1` (the
+    /// entries below are zero), and all of $Z$'s rows.
+    private static void rotate(double[] h, double[] z, int n, int k, int firstColumn, double c, double s) {
+        int r0 = k * n;
+        int r1 = r0 + n;
+        for (int j = firstColumn; j < n; j++) {
+            double x = h[r0 + j];
+            double y = h[r1 + j];
+            h[r0 + j] = c * x + s * y;
+            h[r1 + j] = c * y - s * x;
+        }
+        rotateColumns(h, n, k, k + 1, c, s);
+        rotateColumns(z, n, k, n - 1, c, s);
+    }
+
+    private static void rotateColumns(double[] a, int n, int k, int lastRow, double c, double s) {
+        for (int i = 0; i <= lastRow; i++) {
+            int at = i * n + k;
+            double x = a[at];
+            double y = a[at + 1];
+            a[at] = c * x + s * y;
+            a[at + 1] = c * y - s * x;
+        }
+    }
+
+    /// Brings the deflated 2×2 block $B = \begin{pmatrix} a & b \\ c & d \end{pmatrix}$ at rows and
+    /// columns `k, k+1` into standard form by a rotation, and records its eigenvalues.
+    ///
+    /// The eigenvalues are $m \pm \sqrt{p^2 + bc}$ with $m = (a + d)/2$, $p = (a - d)/2$. A rotation
+    /// keeps $a + d$ and $b - c$. If $p^2 + bc < 0$ they are complex: the rotation by $\theta$ with
+    /// $\tan 2\theta = -(a - d)/(b + c)$ makes the diagonal entries equal, $a' = d' = m$, and then
+    /// $b'c' = p^2 + bc < 0$ and the eigenvalues are $m \pm i \sqrt{|b'|} \sqrt{|c'|}$. Rounding may
+    /// leave $b'c' \ge 0$ for a nearly double real eigenvalue; then, and whenever $p^2 + bc \ge 0$,
+    /// [#splitRealBlock] makes the block triangular. The idea is LAPACK's `dlanv2`.
+    private static void standardiseBlock(double[] h, double[] z, int n, int k, double[] wr, double[] wi) {
+        int at = k * n + k;
+        double a = h[at];
+        double b = h[at + 1];
+        double c = h[at + n];
+        double d = h[at + n + 1];
+        double scale = Math.max(Math.abs(a - d) / 2, Math.max(Math.abs(b), Math.abs(c)));
+        double p = (a - d) / 2 / scale;
+        if (p * p + (b / scale) * (c / scale) < 0.0) {
+            double sigma = b + c;
+            double tau = Math.hypot(sigma, a - d);
+            if (tau != 0.0) {
+                // Half-angle formulas from cos 2θ = |σ|/τ ≥ 0 (so |θ| ≤ π/4) and sin 2θ.
+                double cos = Math.sqrt(0.5 * (1.0 + Math.abs(sigma) / tau));
+                double sin = -(a - d) * Math.copySign(1.0, sigma) / (2.0 * tau * cos);
+                rotate(h, z, n, k, k, cos, sin);
+            }
+            // The trace is invariant, so the mean comes from the block before the rotation's rounding.
+            double mean = 0.5 * (a + d);
+            h[at] = mean;
+            h[at + n + 1] = mean;
+            double b1 = h[at + 1];
+            double c1 = h[at + n];
+            if (b1 * c1 < 0.0) {
+                wr[k] = mean;
+                wr[k + 1] = mean;
+                wi[k] = Math.sqrt(Math.abs(b1)) * Math.sqrt(Math.abs(c1));
+                wi[k + 1] = -wi[k];
+                return;
+            }
+        }
+        splitRealBlock(h, z, n, k, wr, wi);
+    }
+
+    /// Makes the 2×2 block at `k, k+1`, whose eigenvalues are real, upper triangular.
+    ///
+    /// With $p = (a - d)/2$ and $\zeta = p + \operatorname{sign}(p) \sqrt{p^2 + bc}$ (the sign chosen
+    /// so that nothing cancels), $\lambda_1 = d + \zeta$ has the eigenvector $(\zeta, c)$, and the
+    /// rotation whose first column is that vector normalised gives
+    /// $\begin{pmatrix} \lambda_1 & b - c \\ 0 & \lambda_2 \end{pmatrix}$, where
+    /// $\lambda_2 = d - bc/\zeta$ follows from $(\lambda_1 - d)(\lambda_2 - d) = -bc$ without the
+    /// cancellation in $a - \zeta$.
+    private static void splitRealBlock(double[] h, double[] z, int n, int k, double[] wr, double[] wi) {
+        int at = k * n + k;
+        double a = h[at];
+        double b = h[at + 1];
+        double c = h[at + n];
+        double d = h[at + n + 1];
+        wi[k] = 0.0;
+        wi[k + 1] = 0.0;
+        if (c == 0.0) {
+            wr[k] = a;
+            wr[k + 1] = d;
             return;
         }
-        int limit = Tolerances.QR_ITERATIONS_PER_EIGENVALUE * Math.max(nn, 10);
-        int total = 0;
-        int iter = 0;
-        while (n >= 0) {
-            // Look for a single small subdiagonal element.
-            int l = n;
-            while (l > 0) {
-                s = Math.abs(h[(l - 1) * nn + l - 1]) + Math.abs(h[l * nn + l]);
-                if (s == 0.0) {
-                    s = norm;
-                }
-                if (Math.abs(h[l * nn + l - 1]) <= eps * s) {
-                    break;
-                }
-                l--;
-            }
-            if (l == n) { // one root found
-                h[n * nn + n] += exshift;
-                wr[n] = h[n * nn + n];
-                wi[n] = 0.0;
-                n--;
-                iter = 0;
-            } else if (l == n - 1) { // two roots found
-                w = h[n * nn + n - 1] * h[(n - 1) * nn + n];
-                p = (h[(n - 1) * nn + n - 1] - h[n * nn + n]) / 2.0;
-                q = p * p + w;
-                z = Math.sqrt(Math.abs(q));
-                h[n * nn + n] += exshift;
-                h[(n - 1) * nn + n - 1] += exshift;
-                x = h[n * nn + n];
-                if (q >= 0) { // real pair
-                    z = p >= 0 ? p + z : p - z;
-                    wr[n - 1] = x + z;
-                    wr[n] = wr[n - 1];
-                    if (z != 0.0) {
-                        wr[n] = x - w / z;
-                    }
-                    wi[n - 1] = 0.0;
-                    wi[n] = 0.0;
-                    x = h[n * nn + n - 1];
-                    s = Math.abs(x) + Math.abs(z);
-                    p = x / s;
-                    q = z / s;
-                    r = Math.sqrt(p * p + q * q);
-                    p /= r;
-                    q /= r;
-                    for (int j = n - 1; j < nn; j++) { // row modification
-                        z = h[(n - 1) * nn + j];
-                        h[(n - 1) * nn + j] = q * z + p * h[n * nn + j];
-                        h[n * nn + j] = q * h[n * nn + j] - p * z;
-                    }
-                    for (int i = 0; i <= n; i++) { // column modification
-                        z = h[i * nn + n - 1];
-                        h[i * nn + n - 1] = q * z + p * h[i * nn + n];
-                        h[i * nn + n] = q * h[i * nn + n] - p * z;
-                    }
-                    for (int i = 0; i < nn; i++) { // accumulate
-                        z = v[i * nn + n - 1];
-                        v[i * nn + n - 1] = q * z + p * v[i * nn + n];
-                        v[i * nn + n] = q * v[i * nn + n] - p * z;
-                    }
-                } else { // complex pair
-                    wr[n - 1] = x + p;
-                    wr[n] = x + p;
-                    wi[n - 1] = z;
-                    wi[n] = -z;
-                }
-                n -= 2;
-                iter = 0;
-            } else { // no convergence yet
-                if (++total > limit) {
-                    throw new ConvergenceException(
-                            "Francis QR on a %d×%d Hessenberg matrix did not converge in %d iterations (eigenvalues 0..%d left)"
-                                    .formatted(nn, nn, limit, n));
-                }
-                x = h[n * nn + n];
-                y = 0.0;
-                w = 0.0;
-                if (l < n) {
-                    y = h[(n - 1) * nn + n - 1];
-                    w = h[n * nn + n - 1] * h[(n - 1) * nn + n];
-                }
-                if (iter == EXCEPTIONAL_SHIFT_AT) { // Wilkinson's original ad hoc shift
-                    exshift += x;
-                    for (int i = 0; i <= n; i++) {
-                        h[i * nn + i] -= x;
-                    }
-                    s = Math.abs(h[n * nn + n - 1]) + Math.abs(h[(n - 1) * nn + n - 2]);
-                    x = 0.75 * s;
-                    y = x;
-                    w = -0.4375 * s * s;
-                }
-                if (iter == SECOND_EXCEPTIONAL_SHIFT_AT) { // MATLAB's ad hoc shift
-                    s = (y - x) / 2.0;
-                    s = s * s + w;
-                    if (s > 0) {
-                        s = Math.sqrt(s);
-                        if (y < x) {
-                            s = -s;
-                        }
-                        s = x - w / ((y - x) / 2.0 + s);
-                        for (int i = 0; i <= n; i++) {
-                            h[i * nn + i] -= s;
-                        }
-                        exshift += s;
-                        x = 0.964;
-                        y = x;
-                        w = x;
-                    }
-                }
-                iter++;
-                // Look for two consecutive small subdiagonal elements.
-                int m = n - 2;
-                while (m >= l) {
-                    z = h[m * nn + m];
-                    r = x - z;
-                    s = y - z;
-                    p = (r * s - w) / h[(m + 1) * nn + m] + h[m * nn + m + 1];
-                    q = h[(m + 1) * nn + m + 1] - z - r - s;
-                    r = h[(m + 2) * nn + m + 1];
-                    s = Math.abs(p) + Math.abs(q) + Math.abs(r);
-                    p /= s;
-                    q /= s;
-                    r /= s;
-                    if (m == l) {
-                        break;
-                    }
-                    if (Math.abs(h[m * nn + m - 1]) * (Math.abs(q) + Math.abs(r))
-                            < eps
-                                    * (Math.abs(p)
-                                            * (Math.abs(h[(m - 1) * nn + m - 1])
-                                                    + Math.abs(z)
-                                                    + Math.abs(h[(m + 1) * nn + m + 1])))) {
-                        break;
-                    }
-                    m--;
-                }
-                for (int i = m + 2; i <= n; i++) {
-                    h[i * nn + i - 2] = 0.0;
-                    if (i > m + 2) {
-                        h[i * nn + i - 3] = 0.0;
-                    }
-                }
-                // Double QR step on rows l..n and columns m..n.
-                for (int k = m; k <= n - 1; k++) {
-                    boolean notLast = k != n - 1;
-                    if (k != m) {
-                        p = h[k * nn + k - 1];
-                        q = h[(k + 1) * nn + k - 1];
-                        r = notLast ? h[(k + 2) * nn + k - 1] : 0.0;
-                        x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-                        if (x == 0.0) {
-                            continue;
-                        }
-                        p /= x;
-                        q /= x;
-                        r /= x;
-                    }
-                    s = Math.sqrt(p * p + q * q + r * r);
-                    if (p < 0) {
-                        s = -s;
-                    }
-                    if (s != 0) {
-                        if (k != m) {
-                            h[k * nn + k - 1] = -s * x;
-                        } else if (l != m) {
-                            h[k * nn + k - 1] = -h[k * nn + k - 1];
-                        }
-                        p += s;
-                        x = p / s;
-                        y = q / s;
-                        z = r / s;
-                        q /= p;
-                        r /= p;
-                        int rk = k * nn;
-                        int rk1 = rk + nn;
-                        int rk2 = rk1 + nn;
-                        for (int j = k; j < nn; j++) { // row modification
-                            p = h[rk + j] + q * h[rk1 + j];
-                            if (notLast) {
-                                p += r * h[rk2 + j];
-                                h[rk2 + j] -= p * z;
-                            }
-                            h[rk + j] -= p * x;
-                            h[rk1 + j] -= p * y;
-                        }
-                        int iEnd = Math.min(n, k + 3);
-                        for (int i = 0; i <= iEnd; i++) { // column modification
-                            int ri = i * nn;
-                            p = x * h[ri + k] + y * h[ri + k + 1];
-                            if (notLast) {
-                                p += z * h[ri + k + 2];
-                                h[ri + k + 2] -= p * r;
-                            }
-                            h[ri + k] -= p;
-                            h[ri + k + 1] -= p * q;
-                        }
-                        for (int i = 0; i < nn; i++) { // accumulate
-                            int ri = i * nn;
-                            p = x * v[ri + k] + y * v[ri + k + 1];
-                            if (notLast) {
-                                p += z * v[ri + k + 2];
-                                v[ri + k + 2] -= p * r;
-                            }
-                            v[ri + k] -= p;
-                            v[ri + k + 1] -= p * q;
-                        }
-                    }
-                }
-            }
-        }
-        backSubstitute(h, v, nn, wr, wi, norm);
+        double p = (a - d) / 2;
+        double scale = Math.max(Math.abs(p), Math.max(Math.abs(b), Math.abs(c)));
+        double root = scale * Math.sqrt(Math.max(0.0, (p / scale) * (p / scale) + (b / scale) * (c / scale)));
+        double zeta = p + Math.copySign(root, p);
+        double lambda1 = d + zeta;
+        double lambda2 = zeta == 0.0 ? d : d - b / zeta * c;
+        double r = Math.hypot(zeta, c);
+        rotate(h, z, n, k, k, zeta / r, c / r);
+        h[at] = lambda1;
+        h[at + 1] = b - c;
+        h[at + n] = 0.0;
+        h[at + n + 1] = lambda2;
+        wr[k] = lambda1;
+        wr[k + 1] = lambda2;
     }
 
-    /// Eigenvectors of the quasi-triangular $S$ by back-substitution, then $V \leftarrow Z X$.
-    private static void backSubstitute(double[] h, double[] v, int nn, double[] wr, double[] wi, double norm) {
-        double eps = Tolerances.MACHINE_EPSILON;
-        double p;
-        double q;
-        double r = 0;
-        double s = 0;
-        double z = 0;
-        double t;
-        double w;
-        double x;
-        double y;
-        double[] cd = new double[2];
-        for (int n = nn - 1; n >= 0; n--) {
-            p = wr[n];
-            q = wi[n];
-            if (q == 0) { // real vector
-                int l = n;
-                h[n * nn + n] = 1.0;
-                for (int i = n - 1; i >= 0; i--) {
-                    w = h[i * nn + i] - p;
-                    r = 0.0;
-                    for (int j = l; j <= n; j++) {
-                        r += h[i * nn + j] * h[j * nn + n];
-                    }
-                    if (wi[i] < 0.0) {
-                        z = w;
-                        s = r;
-                    } else {
-                        l = i;
-                        if (wi[i] == 0.0) {
-                            h[i * nn + n] = w != 0.0 ? -r / w : -r / (eps * norm);
-                        } else { // solve the real 2×2 system
-                            x = h[i * nn + i + 1];
-                            y = h[(i + 1) * nn + i];
-                            q = (wr[i] - p) * (wr[i] - p) + wi[i] * wi[i];
-                            t = (x * s - z * r) / q;
-                            h[i * nn + n] = t;
-                            h[(i + 1) * nn + n] = Math.abs(x) > Math.abs(z) ? (-r - w * t) / x : (-s - y * t) / z;
-                        }
-                        t = Math.abs(h[i * nn + n]); // overflow control
-                        if ((eps * t) * t > 1) {
-                            for (int j = i; j <= n; j++) {
-                                h[j * nn + n] /= t;
-                            }
-                        }
-                    }
-                }
-            } else if (q < 0) { // complex vector, stored in columns n-1 (real) and n (imaginary)
-                int l = n - 1;
-                if (Math.abs(h[n * nn + n - 1]) > Math.abs(h[(n - 1) * nn + n])) {
-                    h[(n - 1) * nn + n - 1] = q / h[n * nn + n - 1];
-                    h[(n - 1) * nn + n] = -(h[n * nn + n] - p) / h[n * nn + n - 1];
-                } else {
-                    complexDivide(0.0, -h[(n - 1) * nn + n], h[(n - 1) * nn + n - 1] - p, q, cd);
-                    h[(n - 1) * nn + n - 1] = cd[0];
-                    h[(n - 1) * nn + n] = cd[1];
-                }
-                h[n * nn + n - 1] = 0.0;
-                h[n * nn + n] = 1.0;
-                for (int i = n - 2; i >= 0; i--) {
-                    double ra = 0.0;
-                    double sa = 0.0;
-                    for (int j = l; j <= n; j++) {
-                        ra += h[i * nn + j] * h[j * nn + n - 1];
-                        sa += h[i * nn + j] * h[j * nn + n];
-                    }
-                    w = h[i * nn + i] - p;
-                    if (wi[i] < 0.0) {
-                        z = w;
-                        r = ra;
-                        s = sa;
-                    } else {
-                        l = i;
-                        if (wi[i] == 0) {
-                            complexDivide(-ra, -sa, w, q, cd);
-                            h[i * nn + n - 1] = cd[0];
-                            h[i * nn + n] = cd[1];
-                        } else { // solve the complex 2×2 system
-                            x = h[i * nn + i + 1];
-                            y = h[(i + 1) * nn + i];
-                            double vr = (wr[i] - p) * (wr[i] - p) + wi[i] * wi[i] - q * q;
-                            double vi = (wr[i] - p) * 2.0 * q;
-                            if (vr == 0.0 && vi == 0.0) {
-                                vr = eps * norm * (Math.abs(w) + Math.abs(q) + Math.abs(x) + Math.abs(y) + Math.abs(z));
-                            }
-                            complexDivide(x * r - z * ra + q * sa, x * s - z * sa - q * ra, vr, vi, cd);
-                            h[i * nn + n - 1] = cd[0];
-                            h[i * nn + n] = cd[1];
-                            if (Math.abs(x) > (Math.abs(z) + Math.abs(q))) {
-                                h[(i + 1) * nn + n - 1] = (-ra - w * h[i * nn + n - 1] + q * h[i * nn + n]) / x;
-                                h[(i + 1) * nn + n] = (-sa - w * h[i * nn + n] - q * h[i * nn + n - 1]) / x;
-                            } else {
-                                complexDivide(-r - y * h[i * nn + n - 1], -s - y * h[i * nn + n], z, q, cd);
-                                h[(i + 1) * nn + n - 1] = cd[0];
-                                h[(i + 1) * nn + n] = cd[1];
-                            }
-                        }
-                        t = Math.max(Math.abs(h[i * nn + n - 1]), Math.abs(h[i * nn + n])); // overflow control
-                        if ((eps * t) * t > 1) {
-                            for (int j = i; j <= n; j++) {
-                                h[j * nn + n - 1] /= t;
-                                h[j * nn + n] /= t;
-                            }
-                        }
-                    }
-                }
-            }
+    /// A complex number, for the few divisions and 2×2 solves of back substitution.
+    private record Complex(double re, double im) {
+        static Complex real(double x) {
+            return new Complex(x, 0.0);
         }
-        // V ← Z X, with X upper triangular in h: column j of the product needs X's rows 0..j.
-        double[] product = new double[nn * nn];
-        for (int i = 0; i < nn; i++) {
-            int ri = i * nn;
-            for (int k = 0; k < nn; k++) {
-                double zik = v[ri + k];
-                if (zik == 0.0) {
-                    continue;
-                }
-                int rk = k * nn;
-                for (int j = k; j < nn; j++) {
-                    product[ri + j] += zik * h[rk + j];
-                }
-            }
+
+        Complex minus(Complex o) {
+            return new Complex(re - o.re, im - o.im);
         }
-        System.arraycopy(product, 0, v, 0, nn * nn);
+
+        Complex negate() {
+            return new Complex(-re, -im);
+        }
+
+        Complex times(Complex o) {
+            return new Complex(re * o.re - im * o.im, re * o.im + im * o.re);
+        }
+
+        /// $|re| + |im|$: a norm within $\sqrt 2$ of the modulus, cheaper, enough for thresholds.
+        double size() {
+            return Math.abs(re) + Math.abs(im);
+        }
+
+        /// `this / o` by Smith's algorithm (Comm. ACM 5, 1962): dividing by the larger of the two parts
+        /// of `o` first keeps the intermediate results from overflowing.
+        Complex dividedBy(Complex o) {
+            if (Math.abs(o.re) >= Math.abs(o.im)) {
+                double ratio = o.im / o.re;
+                double denominator = o.re + ratio * o.im;
+                return new Complex((re + ratio * im) / denominator, (im - ratio * re) / denominator);
+            }
+            double ratio = o.re / o.im;
+            double denominator = o.im + ratio * o.re;
+            return new Complex((ratio * re + im) / denominator, (ratio * im - re) / denominator);
+        }
     }
 
-    /// $(a + ib) / (c + id)$ by Smith's algorithm, into `out[0]` and `out[1]`.
-    private static void complexDivide(double a, double b, double c, double d, double[] out) {
-        if (Math.abs(c) > Math.abs(d)) {
-            double ratio = d / c;
-            double den = c + ratio * d;
-            out[0] = (a + ratio * b) / den;
-            out[1] = (b - ratio * a) / den;
-        } else {
-            double ratio = c / d;
-            double den = d + ratio * c;
-            out[0] = (ratio * a + b) / den;
-            out[1] = (ratio * b - a) / den;
+    /// The eigenvectors of the real Schur form `t`, as rows of a new `n×n` array $Y$: row $k$ holds
+    /// $y_k$ for a real eigenvalue $t_{kk}$; for a 2×2 block at $k, k+1$, rows $k$ and $k+1$ hold the
+    /// real and imaginary parts of the eigenvector for the eigenvalue with positive imaginary part.
+    ///
+    /// Each row $i$ above the diagonal block of $\lambda$ gives $(t_{ii} - \lambda) y_i = -r_i$ with
+    /// $r_i = \sum_{j > i} t_{ij} y_j$ known; a 2×2 block at rows $i-1, i$ gives a 2×2 system. A
+    /// pivot smaller than $\delta = \varepsilon \|T\|_F$ (an eigenvalue repeated, or nearly, further
+    /// up) is replaced by $\delta$. That is an exact solve with one entry of $T$ changed by less than
+    /// $2\delta$, so the residual $\|T y - \lambda y\|$ stays $O(\varepsilon \|T\| \|y\|)$, and no
+    /// division is by zero; for a defective $T$ it gives nearly parallel vectors, as it must.
+    static double[] schurVectors(double[] t, int n) {
+        double[] y = new double[n * n];
+        double delta = Math.max(EPS * Vector.norm2(t, 0, n * n), Double.MIN_NORMAL);
+        int k = n - 1;
+        while (k >= 0) {
+            if (k > 0 && t[k * n + k - 1] != 0.0) {
+                complexVector(t, n, k - 1, y, delta);
+                k -= 2;
+            } else {
+                realVector(t, n, k, y, delta);
+                k -= 1;
+            }
         }
+        return y;
+    }
+
+    /// Row `k` of `y` ← the eigenvector of `t` for $\lambda = t_{kk}$, with $y_k = 1$, $y_j = 0$ for
+    /// $j > k$, and rows $i < k$ from $(T - \lambda I)_{i,:} \, y = 0$ upward.
+    private static void realVector(double[] t, int n, int k, double[] y, double delta) {
+        double lambda = t[k * n + k];
+        int yk = k * n;
+        y[yk + k] = 1.0;
+        int i = k - 1;
+        while (i >= 0) {
+            int from = i + 1; // y is still zero left of the rows solved so far
+            if (i > 0 && t[i * n + i - 1] != 0.0) {
+                int top = (i - 1) * n + i - 1;
+                double r0 = Dots.dot(t, (i - 1) * n + from, y, yk + from, k - i);
+                double r1 = Dots.dot(t, i * n + from, y, yk + from, k - i);
+                Complex[] solution =
+                        solveBlock(t, top, n, Complex.real(lambda), Complex.real(r0), Complex.real(r1), delta);
+                y[yk + i - 1] = solution[0].re();
+                y[yk + i] = solution[1].re();
+                rescaleIfLarge(y, yk, i - 1, k, Math.max(Math.abs(y[yk + i - 1]), Math.abs(y[yk + i])));
+                i -= 2;
+            } else {
+                double r = Dots.dot(t, i * n + from, y, yk + from, k - i);
+                double pivot = t[i * n + i] - lambda;
+                if (Math.abs(pivot) < delta) {
+                    pivot = Math.copySign(delta, pivot);
+                }
+                y[yk + i] = -r / pivot;
+                rescaleIfLarge(y, yk, i, k, Math.abs(y[yk + i]));
+                i -= 1;
+            }
+        }
+    }
+
+    /// Rows `k` and `k+1` of `y` ← real and imaginary parts of the eigenvector of `t` for
+    /// $\lambda = \alpha + i\omega$, $\omega = \sqrt{|\beta|}\sqrt{|\gamma|} > 0$, of the standardised
+    /// block $\begin{pmatrix} \alpha & \beta \\ \gamma & \alpha \end{pmatrix}$ at `k, k+1`.
+    ///
+    /// In the block, $(\beta, i\omega)$ solves $\begin{pmatrix} -i\omega & \beta \\ \gamma & -i\omega
+    /// \end{pmatrix} y = 0$ (as $\beta\gamma = -\omega^2$); divided by $\sqrt{|\beta|}$ it is
+    /// $(\operatorname{sign}\beta \sqrt{|\beta|},\ i\sqrt{|\gamma|})$, with both parts of moderate size.
+    private static void complexVector(double[] t, int n, int k, double[] y, double delta) {
+        int top = k * n + k;
+        double beta = t[top + 1];
+        double gamma = t[top + n];
+        Complex lambda = new Complex(t[top], Math.sqrt(Math.abs(beta)) * Math.sqrt(Math.abs(gamma)));
+        int re = k * n; // row of the real parts
+        int im = re + n; // row of the imaginary parts
+        int last = k + 1;
+        y[re + k] = Math.copySign(Math.sqrt(Math.abs(beta)), beta);
+        y[im + last] = Math.sqrt(Math.abs(gamma));
+        int i = k - 1;
+        while (i >= 0) {
+            int from = i + 1;
+            int len = last - i;
+            if (i > 0 && t[i * n + i - 1] != 0.0) {
+                int row0 = (i - 1) * n + from;
+                int row1 = i * n + from;
+                Complex r0 = new Complex(Dots.dot(t, row0, y, re + from, len), Dots.dot(t, row0, y, im + from, len));
+                Complex r1 = new Complex(Dots.dot(t, row1, y, re + from, len), Dots.dot(t, row1, y, im + from, len));
+                Complex[] solution = solveBlock(t, (i - 1) * n + i - 1, n, lambda, r0, r1, delta);
+                y[re + i - 1] = solution[0].re();
+                y[im + i - 1] = solution[0].im();
+                y[re + i] = solution[1].re();
+                y[im + i] = solution[1].im();
+                rescalePairIfLarge(y, re, im, i - 1, last, Math.max(solution[0].size(), solution[1].size()));
+                i -= 2;
+            } else {
+                int row = i * n + from;
+                Complex r = new Complex(Dots.dot(t, row, y, re + from, len), Dots.dot(t, row, y, im + from, len));
+                Complex pivot = Complex.real(t[i * n + i]).minus(lambda);
+                if (pivot.size() < delta) {
+                    pivot = Complex.real(delta);
+                }
+                Complex yi = r.negate().dividedBy(pivot);
+                y[re + i] = yi.re();
+                y[im + i] = yi.im();
+                rescalePairIfLarge(y, re, im, i, last, yi.size());
+                i -= 1;
+            }
+        }
+    }
+
+    /// Solves $(B - \lambda I) y = -r$ for the 2×2 diagonal block $B$ of `t` whose top left entry is
+    /// `t[top]`, by Gaussian elimination with complete pivoting (the largest entry is moved to the
+    /// top left by swapping rows and columns, so the multiplier is at most 1 in size).
+    ///
+    /// $B - \lambda I$ is singular when $\lambda$ is also an eigenvalue of $B$; then a pivot smaller
+    /// than $\delta$ is replaced by $\delta$, which solves a system with one entry changed by less than
+    /// $2\delta$ (the idea of LAPACK `dlaln2`). Cramer's rule would not do: with a small determinant,
+    /// raising it to a floor is no small change of $B$ when the right-hand side is nearly consistent.
+    private static Complex[] solveBlock(
+            double[] t, int top, int n, Complex lambda, Complex r0, Complex r1, double delta) {
+        Complex a = Complex.real(t[top]).minus(lambda);
+        Complex b = Complex.real(t[top + 1]);
+        Complex c = Complex.real(t[top + n]);
+        Complex d = Complex.real(t[top + n + 1]).minus(lambda);
+        Complex f0 = r0.negate();
+        Complex f1 = r1.negate();
+        if (Math.max(c.size(), d.size()) > Math.max(a.size(), b.size())) { // swap the rows
+            Complex swap = a;
+            a = c;
+            c = swap;
+            swap = b;
+            b = d;
+            d = swap;
+            swap = f0;
+            f0 = f1;
+            f1 = swap;
+        }
+        boolean columnsSwapped = b.size() > a.size();
+        if (columnsSwapped) {
+            Complex swap = a;
+            a = b;
+            b = swap;
+            swap = c;
+            c = d;
+            d = swap;
+        }
+        Complex pivot = a.size() < delta ? Complex.real(delta) : a;
+        Complex multiplier = c.dividedBy(pivot);
+        Complex second = d.minus(multiplier.times(b));
+        if (second.size() < delta) {
+            second = Complex.real(delta);
+        }
+        Complex y1 = f1.minus(multiplier.times(f0)).dividedBy(second);
+        Complex y0 = f0.minus(b.times(y1)).dividedBy(pivot);
+        return columnsSwapped ? new Complex[] {y1, y0} : new Complex[] {y0, y1};
+    }
+
+    /// Divides entries `first .. last` of the row at `row` by `size` if `size` exceeds
+    /// [#RESCALE_ABOVE].
+    private static void rescaleIfLarge(double[] y, int row, int first, int last, double size) {
+        if (size > RESCALE_ABOVE) {
+            for (int j = first; j <= last; j++) {
+                y[row + j] /= size;
+            }
+        }
+    }
+
+    private static void rescalePairIfLarge(double[] y, int re, int im, int first, int last, double size) {
+        rescaleIfLarge(y, re, first, last, size);
+        rescaleIfLarge(y, im, first, last, size);
     }
 }
