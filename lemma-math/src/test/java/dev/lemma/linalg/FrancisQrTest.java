@@ -234,7 +234,7 @@ class FrancisQrTest {
     }
 
     /// $\max_k \|T y_k - \lambda_k y_k\|_\infty / \|y_k\|_\infty$ for the vectors from
-    /// [FrancisQr#schurVectors], in complex arithmetic for the pairs.
+    /// [SchurVectors#of], in complex arithmetic for the pairs.
     private static double schurVectorResidual(double[] t, int n, double[] y) {
         Matrix tm = Matrix.wrap(n, n, t);
         double worst = 0.0;
@@ -261,7 +261,7 @@ class FrancisQrTest {
     void backSubstitutionSolvesTheSchurForm(int n) {
         Schur s = schur(Matrix.random(n, n, 300 + n));
         double[] t = s.t().toRowMajorArray();
-        double[] y = FrancisQr.schurVectors(t, n);
+        double[] y = SchurVectors.of(t, n);
         assertThat(schurVectorResidual(t, n, y)).isLessThanOrEqualTo(tolerance(n, s.t().normFrobenius()));
     }
 
@@ -273,12 +273,12 @@ class FrancisQrTest {
         double[] jordan = Matrix.identity(n)
                 .plus(Matrix.zeros(n, n).withBlock(0, 1, Matrix.identity(n - 1)))
                 .toRowMajorArray();
-        double[] y = FrancisQr.schurVectors(jordan, n);
+        double[] y = SchurVectors.of(jordan, n);
         assertThat(schurVectorResidual(jordan, n, y)).isLessThanOrEqualTo(tolerance(n, Math.sqrt(2 * n)));
         // Two equal standardised blocks with a coupling: λ = ±i, defective.
         double[] pairs = Matrix.of(new double[][] {{0, 1, 1, 0}, {-1, 0, 0, 1}, {0, 0, 0, 1}, {0, 0, -1, 0}})
                 .toRowMajorArray();
-        double[] yp = FrancisQr.schurVectors(pairs, 4);
+        double[] yp = SchurVectors.of(pairs, 4);
         assertThat(schurVectorResidual(pairs, 4, yp)).isLessThanOrEqualTo(tolerance(4, 2));
         Matrix a = Matrix.wrap(n, n, jordan);
         EigenTest.assertValid(a, a.eigen());
@@ -311,7 +311,7 @@ class FrancisQrTest {
         Schur zero = schur(Matrix.zeros(5, 5));
         assertThat(zero.wr()).containsOnly(0.0);
         assertThat(zero.z().maxAbsDifference(Matrix.identity(5))).isZero();
-        assertThat(Matrix.wrap(5, 5, FrancisQr.schurVectors(new double[25], 5)).maxAbsDifference(Matrix.identity(5)))
+        assertThat(Matrix.wrap(5, 5, SchurVectors.of(new double[25], 5)).maxAbsDifference(Matrix.identity(5)))
                 .isZero();
         Schur empty = schur(Matrix.zeros(0, 0));
         assertThat(empty.wr()).isEmpty();
