@@ -2,7 +2,9 @@ package dev.lemma.linalg;
 
 import static dev.lemma.linalg.SolverFixtures.EPS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lemma.numeric.NotPositiveDefiniteException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -58,7 +60,7 @@ class BlockedFactorisationTest {
     void blockedCholeskyAgreesWithUnblocked(int n) {
         Matrix a = SolverFixtures.spd(n, 22_000 + n);
         Matrix reference = Cholesky.unblocked(a).lower();
-        for (int block : new int[] {1, 4, 7, 16, Cholesky.BLOCK}) {
+        for (int block : new int[] {1, 4, 7, 16, 32, Cholesky.BLOCK}) {
             Matrix blocked = Cholesky.of(a, block).lower();
             assertThat(blocked.maxAbsDifference(reference))
                     .as("block %d", block)
@@ -94,6 +96,11 @@ class BlockedFactorisationTest {
     void blockedQrAgreesWithUnblocked(int m, int n) {
         Matrix a = Matrix.random(m, n, 23_000 + 101L * m + n);
         Qr reference = Qr.unblocked(a);
+        if (m >= n) {
+            // One panel holding every column: the panel code must be the reference's arithmetic exactly.
+            assertThat(Qr.of(a, Math.max(1, n)).packed().maxAbsDifference(reference.packed()))
+                    .isZero();
+        }
         for (int block : new int[] {1, 2, 4, 7, 16, Qr.BLOCK}) {
             Qr blocked = Qr.of(a, block);
             assertThat(blocked.packed().maxAbsDifference(reference.packed()))
@@ -147,5 +154,25 @@ class BlockedFactorisationTest {
         assertThat(blocked.tau()[1]).isZero();
         assertThat(blocked.packed().maxAbsDifference(Qr.unblocked(a).packed())).isLessThanOrEqualTo(qrBound(n, n, a));
         assertThat(blocked.q().times(blocked.r()).minus(a).normFrobenius()).isLessThanOrEqualTo(qrBound(n, n, a));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void blockedCholeskyNamesTheSameFailingPivot(int n) {
+        if (n < 2) {
+            return;
+        }
+        // An SPD matrix with a_jj lowered below Σ_k l_jk² for the last column: every other pivot passes,
+        // so the recursion must reach the last leaf and report column n − 1, as the unblocked loop does.
+        double[][] entries = SolverFixtures.spd(n, 26_000 + n).toArray();
+        entries[n - 1][n - 1] = -1.0;
+        Matrix a = Matrix.of(entries);
+        for (int block : new int[] {1, 4, 7, Cholesky.BLOCK}) {
+            assertThatThrownBy(() -> Cholesky.of(a, block))
+                    .as("block %d", block)
+                    .isInstanceOf(NotPositiveDefiniteException.class)
+                    .hasMessageContaining("at column %d ".formatted(n - 1));
+        }
+        assertThatThrownBy(() -> Cholesky.unblocked(a)).hasMessageContaining("at column %d ".formatted(n - 1));
     }
 }
