@@ -32,9 +32,10 @@ public record Qr(Matrix packed, double[] tau) {
 
     /// Reflectors per panel of the blocked factorisation. Wider panels put more of the work in the
     /// trailing GEMM updates, narrower ones make the unblocked panel and the triangular factor $T$
-    /// ($\propto m\,b^2$ per panel) cheaper. 48 is a multiple of both sides of the GEMM register tile
-    /// (6×16) and measured fastest among 16–96 at $n$ = 500 and 1000 on the 2-core build machine (LAPACK's
-    /// `ilaenv` default for `dgeqrf` is 32).
+    /// ($\propto m\,b^2$ per panel) cheaper. On the 2-core build machine (shared, so best of 10–20 runs),
+    /// 32 and 48 were within noise of each other at $n$ = 500 and 1000 and ahead of 16, 64 and 96 (96:
+    /// 25–40% slower); 48 is a multiple of both sides of the GEMM register tile (6×16). LAPACK's `ilaenv`
+    /// default for `dgeqrf` is 32.
     static final int BLOCK = 48;
 
     /// The reference: reflector by reflector, each applied at once to the whole trailing matrix
