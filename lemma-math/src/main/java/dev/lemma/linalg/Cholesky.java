@@ -59,7 +59,8 @@ public record Cholesky(Matrix lower) {
     /// recursively (`Recursion.solveRight`); (3) update $A_{22} \leftarrow A_{22} - L_{21} L_{21}^\top$, lower
     /// triangle only, recursively (`Recursion.updateLower`); (4) factor $A_{22} = L_{22} L_{22}^\top$ recursively.
     /// Blocks of at most `leaf` rows use the unblocked algorithm; `leaf` ≥ $n$ is the unblocked algorithm
-    /// itself. The same arithmetic as the unblocked algorithm, reordered.
+    /// itself. The same factor as the unblocked algorithm up to rounding: the sums are reordered, and the
+    /// triangular solves multiply by the inverses of the leaf blocks.
     ///
     /// What changed from the blocked right-looking loop (LAPACK `dpotrf`) and why: that loop updates the
     /// whole trailing matrix once per block column, with GEMM calls of inner dimension 64; the recursion
@@ -73,7 +74,7 @@ public record Cholesky(Matrix lower) {
         double[] src = a.data();
         requireSymmetric(src, n);
         // The upper triangle's copy of A is never read: it is overwritten by the recursion's transposed
-        // blocks and cleared at the end (one copy of the whole array is faster than one per row).
+        // blocks and cleared at the end (copying it too makes the copy one bulk copy instead of n).
         double[] l = src.clone();
         new Recursion(l, n, leaf).factor(0, n);
         for (int i = 0; i < n; i++) {
@@ -90,8 +91,9 @@ public record Cholesky(Matrix lower) {
     /// transposed block for every product (the same block again at each level of the recursion), each
     /// block of $L$ below a leaf is written once more, transposed, into the unused upper triangle as soon
     /// as the triangular solve has produced it: the upper triangle holds $L^\top$ of everything
-    /// factorised so far, and a block $L_{IJ}^\top$ is read in place at $(J, I)$. (The leaf updates'
-    /// rubbish above the diagonal lands inside diagonal blocks, which are never read transposed.)
+    /// factorised so far, and a block $L_{IJ}^\top$ is read in place at $(J, I)$. (Inside the leaf
+    /// diagonal blocks, which are never read transposed, the upper triangle keeps $A$'s entries or the
+    /// leaf updates' rubbish.)
     private static final class Recursion {
         private final double[] l;
         private final int n;
@@ -248,9 +250,8 @@ public record Cholesky(Matrix lower) {
     ///
     /// The test walks `a` in square tiles: row by row, $a_{ji}$ runs down a column, a new cache line
     /// per entry, and for $n$ in the thousands those lines no longer stay in the cache from one row to the
-    /// next. Only when a tile fails is the
-    /// row-major walk repeated, to name the first pair. (Tiles and the equality shortcut together:
-    /// 0.46 ms instead of 0.87 at $n = 1000$.)
+    /// next. Only when a tile fails is the row-major walk repeated, to name the first pair. (Tiles and
+    /// the equality shortcut together: 0.46 ms instead of 0.87 at $n = 1000$.)
     private static void requireSymmetric(double[] a, int n) {
         for (int i0 = 0; i0 < n; i0 += SYMMETRY_TILE) {
             int i1 = Math.min(n, i0 + SYMMETRY_TILE);

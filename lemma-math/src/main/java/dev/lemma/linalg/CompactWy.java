@@ -9,8 +9,8 @@ import dev.lemma.linalg.kernel.Gemm;
 ///
 /// Applying the block to a `len×c` matrix $C$ costs three matrix products,
 /// $C \leftarrow C - Y\,(T^\top (Y^\top C))$ for $Q^\top C$ and $C - Y\,(T\,(Y^\top C))$ for $Q C$:
-/// the same $4\,\text{len}\,k\,c$ flops as applying the reflectors one by one, but in [Gemm], which
-/// reuses each entry of $C$ from the cache $k$ times instead of once.
+/// the $4\,\text{len}\,k\,c$ flops of applying the reflectors one by one (plus $2 k^2 c$ for $T$), but
+/// in [Gemm], which reads $C$ from memory once per block instead of twice per reflector.
 ///
 /// $T$ follows from the recurrence $T_{jj} = \tau_j$,
 /// $T_{0:j,\,j} = -\tau_j\, T_{0:j,\,0:j}\, Y_{:,0:j}^\top v_j$ (LAPACK `dlarft`, forward and
