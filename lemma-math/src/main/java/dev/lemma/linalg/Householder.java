@@ -13,28 +13,38 @@ final class Householder {
     /// `k+1 .. m-1`), stores $v$ (without its implied leading 1) in those entries, puts $\beta$ in
     /// `a[k][k]`, and returns $\tau$ (0 when the column is already zero below the diagonal).
     static double makeColumnReflector(double[] a, int m, int n, int k) {
-        double alpha = a[k * n + k];
+        return makeReflector(a, k * n + k, n, m - k);
+    }
+
+    /// Builds the reflector that maps the `len` entries `x[off]`, `x[off + stride]`, … to $\beta e_0$:
+    /// on return `x[off]` holds $\beta$ and the other entries the tail of $v$ (its leading 1 implied).
+    /// A column of a row-major array has `stride` = its row length; a contiguous stretch has 1.
+    ///
+    /// @return $\tau$, 0 when the tail is already zero (then nothing is changed)
+    static double makeReflector(double[] x, int off, int stride, int len) {
+        int end = off + len * stride;
+        double alpha = x[off];
         double scale = 0.0;
-        for (int i = k + 1; i < m; i++) {
-            scale = Math.max(scale, Math.abs(a[i * n + k]));
+        for (int i = off + stride; i < end; i += stride) {
+            scale = Math.max(scale, Math.abs(x[i]));
         }
         if (scale == 0.0) {
             return 0.0;
         }
         scale = Math.max(scale, Math.abs(alpha));
         double sum = 0.0;
-        for (int i = k; i < m; i++) {
-            double t = a[i * n + k] / scale;
+        for (int i = off; i < end; i += stride) {
+            double t = x[i] / scale;
             sum += t * t;
         }
         double norm = scale * Math.sqrt(sum);
         double beta = alpha >= 0 ? -norm : norm;
         double tau = (beta - alpha) / beta;
         double inv = 1.0 / (alpha - beta);
-        for (int i = k + 1; i < m; i++) {
-            a[i * n + k] *= inv;
+        for (int i = off + stride; i < end; i += stride) {
+            x[i] *= inv;
         }
-        a[k * n + k] = beta;
+        x[off] = beta;
         return tau;
     }
 

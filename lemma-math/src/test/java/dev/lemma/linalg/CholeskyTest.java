@@ -2,8 +2,10 @@ package dev.lemma.linalg;
 
 import static dev.lemma.linalg.SolverFixtures.EPS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,5 +51,17 @@ class CholeskyTest {
         Matrix inverse = chol.inverse();
         assertThat(a.times(inverse).minus(Matrix.identity(n)).normFrobenius())
                 .isLessThanOrEqualTo(10 * (n + 1) * EPS * a.normFrobenius() * Math.max(1, inverse.normFrobenius()));
+    }
+
+    @Test
+    void namesTheFirstAsymmetricPairInRowMajorOrder() {
+        // Two asymmetric pairs: (1, 5) lies in the first tile of the tiled symmetry test, (0, 40) first in
+        // row-major order; the message must name (0, 40).
+        double[][] entries = SolverFixtures.spd(70, 700).toArray();
+        entries[1][5] += 1.0;
+        entries[0][40] += 1.0;
+        assertThatThrownBy(() -> Matrix.of(entries).cholesky())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a_0,40");
     }
 }

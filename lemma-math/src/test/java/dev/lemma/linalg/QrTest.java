@@ -41,7 +41,8 @@ class QrTest {
         Matrix full = qr.fullQ();
         assertThat(full.transpose().times(full).minus(Matrix.identity(m)).normFrobenius())
                 .isLessThanOrEqualTo(bound(m, n));
-        assertThat(full.block(0, m, 0, p).maxAbsDifference(q)).isZero();
+        // The same reflectors applied to more columns: equal up to the rounding of the blocked products.
+        assertThat(full.block(0, m, 0, p).maxAbsDifference(q)).isLessThanOrEqualTo(bound(m, n));
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < i; j++) {
                 assertThat(r.get(i, j)).isZero();
