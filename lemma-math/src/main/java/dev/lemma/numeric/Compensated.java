@@ -97,18 +97,7 @@ public final class Compensated {
     /// @throws DimensionMismatchException if the lengths differ
     public static double dot(double[] x, double[] y) {
         Checks.dimensions(x.length == y.length, "dot: x has length %d but y has length %d", x.length, y.length);
-        double p = 0.0;
-        double s = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            double h = x[i] * y[i];
-            double r = Math.fma(x[i], y[i], -h);
-            double q = p + h;
-            double bVirtual = q - p;
-            double e = (p - (q - bVirtual)) + (h - bVirtual);
-            p = q;
-            s += e + r;
-        }
-        return finish(p, s);
+        return dot(x, 0, y, 0, x.length);
     }
 
     /// The compensated dot product of row `row` of a row-major matrix `a` (with `cols` columns) and
@@ -120,12 +109,19 @@ public final class Compensated {
     /// @param x the vector
     /// @return $\sum_j a_{\text{row},j} x_j$, compensated
     public static double dotRow(double[] a, int row, int cols, double[] x) {
-        int offset = row * cols;
+        return dot(a, row * cols, x, 0, cols);
+    }
+
+    /// `Dot2` over `x[xFrom .. xFrom+n)` and `y[yFrom .. yFrom+n)`: each product split exactly by an
+    /// FMA, each partial sum by `twoSum`, the errors summed on the side.
+    private static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
         double p = 0.0;
         double s = 0.0;
-        for (int j = 0; j < cols; j++) {
-            double h = a[offset + j] * x[j];
-            double r = Math.fma(a[offset + j], x[j], -h);
+        for (int i = 0; i < n; i++) {
+            double xi = x[xFrom + i];
+            double yi = y[yFrom + i];
+            double h = xi * yi;
+            double r = Math.fma(xi, yi, -h);
             double q = p + h;
             double bVirtual = q - p;
             double e = (p - (q - bVirtual)) + (h - bVirtual);

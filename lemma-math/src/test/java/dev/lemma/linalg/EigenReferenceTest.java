@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,7 +40,7 @@ class EigenReferenceTest {
             if (in == null) {
                 throw new IllegalStateException("linear_algebra.json is missing from the test resources");
             }
-            return (Map<String, Object>) new Json(new String(in.readAllBytes(), StandardCharsets.UTF_8)).value();
+            return Json.object(Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,11 +72,7 @@ class EigenReferenceTest {
     }
 
     private static double number(Object value) {
-        return switch (value) {
-            case Double d -> d;
-            case String s -> Double.parseDouble(s); // "Infinity", "-Infinity", "NaN"
-            default -> throw new IllegalArgumentException("not a number: " + value);
-        };
+        return Json.number(value);
     }
 
     private static boolean isRankDeficient(Map<String, Object> entry) {
@@ -184,128 +179,6 @@ class EigenReferenceTest {
             if (block.containsKey("pinv")) {
                 assertThat(a.svd().pseudoInverse().maxAbsDifference(matrix(block.get("pinv"))))
                         .isLessThanOrEqualTo(RELATIVE * 100);
-            }
-        }
-    }
-
-    /// A minimal JSON reader for test data: objects become `LinkedHashMap`, arrays `ArrayList`, numbers
-    /// `Double` (parsed by `Double.parseDouble`, which gives back exactly the double Python wrote),
-    /// strings `String`, and `true`/`false`/`null` their Java values. No escapes beyond `\"`, `\\`,
-    /// `\/`, `\n`, `\t` and four-digit unicode escapes, which is all the reference files use.
-    static final class Json {
-        private final String text;
-        private int pos;
-
-        Json(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skipSpace();
-            char c = text.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", true);
-                case 'f' -> literal("false", false);
-                case 'n' -> literal("null", null);
-                default -> number();
-            };
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            pos++;
-            skipSpace();
-            if (text.charAt(pos) == '}') {
-                pos++;
-                return map;
-            }
-            while (true) {
-                skipSpace();
-                String key = string();
-                skipSpace();
-                expect(':');
-                map.put(key, value());
-                skipSpace();
-                if (text.charAt(pos++) == '}') {
-                    return map;
-                }
-            }
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            pos++;
-            skipSpace();
-            if (text.charAt(pos) == ']') {
-                pos++;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipSpace();
-                if (text.charAt(pos++) == ']') {
-                    return list;
-                }
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder s = new StringBuilder();
-            while (true) {
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    return s.toString();
-                }
-                if (c == '\\') {
-                    char e = text.charAt(pos++);
-                    switch (e) {
-                        case 'n' -> s.append('\n');
-                        case 't' -> s.append('\t');
-                        case 'u' -> {
-                            s.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                            pos += 4;
-                        }
-                        default -> s.append(e);
-                    }
-                } else {
-                    s.append(c);
-                }
-            }
-        }
-
-        private Double number() {
-            int start = pos;
-            while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (start == pos) {
-                throw new IllegalArgumentException("unexpected '" + text.charAt(pos) + "' at offset " + pos);
-            }
-            return Double.parseDouble(text.substring(start, pos));
-        }
-
-        private Object literal(String word, Object value) {
-            if (!text.startsWith(word, pos)) {
-                throw new IllegalArgumentException("expected " + word + " at offset " + pos);
-            }
-            pos += word.length();
-            return value;
-        }
-
-        private void expect(char c) {
-            if (text.charAt(pos) != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at offset " + pos);
-            }
-            pos++;
-        }
-
-        private void skipSpace() {
-            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-                pos++;
             }
         }
     }
