@@ -41,7 +41,8 @@ import dev.lemma.numeric.Tolerances;
 ///
 /// Non-finite input is rejected, naming the row and column.
 ///
-/// Book: chapter 1, section "Orthogonality and projections: the normal equations".
+/// Book: chapter 1, sections "Orthogonality and projections: the normal equations" and "Least squares
+/// via QR, and why it beats the normal equations".
 ///
 /// References: Å. Björck, "Iterative refinement of linear least squares solutions I", BIT 7 (1967)
 /// 257–278; Å. Björck, *Numerical Methods for Least Squares Problems* (SIAM 1996), §2.9; N. J. Higham,

@@ -25,7 +25,8 @@ import dev.lemma.numeric.Compensated;
 ///
 /// Cost: $O(n p^2)$ for the fit and $O(n p^2)$ more for the covariance, which is computed on demand.
 ///
-/// Book: chapter 1, section "Orthogonality and projections: the normal equations".
+/// Book: chapter 1, sections "Orthogonality and projections: the normal equations" and "Least squares
+/// via QR, and why it beats the normal equations".
 ///
 /// References: NIST Statistical Reference Datasets, linear regression
 /// (https://www.itl.nist.gov/div898/strd/lls/lls.shtml); Björck, *Numerical Methods for Least Squares

@@ -18,10 +18,6 @@ public final class Tolerances {
     /// per eigenvalue), and in EISPACK's `hqr`.
     public static final int QR_ITERATIONS_PER_EIGENVALUE = 30;
 
-    /// Sweep limit of the one-sided Jacobi SVD; each sweep squares the off-diagonal mass once quadratic
-    /// convergence sets in, so 60 sweeps is far more than any matrix that converges needs (Demmel and
-    /// Veselić, 1992, observe 6–10).
-    public static final int JACOBI_MAX_SWEEPS = 60;
 
     /// The default rank tolerance for a matrix with singular values `sigma` (descending) and shape
     /// `m×n`: $\sigma_1 \cdot \max(m,n) \cdot \varepsilon$, the one NumPy's `matrix_rank` and
