@@ -55,7 +55,7 @@ public record Eigen(Vector realParts, Vector imaginaryParts, Matrix realVectors,
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the row and column of the first NaN or
     ///     infinite entry
     /// @throws dev.lemma.numeric.ConvergenceException if the QR iteration needs more than
-    ///     $30 \max(n, 10)$ iterations, naming the count
+    ///     $30 \max(n, 10)$ iterations for one deflation, naming the count
     public static Eigen of(Matrix a) {
         a.requireSquare("the eigendecomposition");
         a.requireFinite("A");

@@ -13,11 +13,11 @@ import dev.lemma.numeric.Tolerances;
 /// substitution, and $x = Z y$ is an eigenvector of $H$ (of $A$, when $Z$ starts as the $Q$ of
 /// $A = Q H Q^\top$). In four steps:
 ///
-/// 1. **Deflation.** The subdiagonal entry $h_{k,k-1}$ is negligible, and set to zero, when
-///    $|h_{k,k-1}| \le \varepsilon (|h_{k-1,k-1}| + |h_{kk}|)$ (the "small subdiagonal" test of
-///    EISPACK `hqr` and Golub and Van Loan §7.5.1; if both diagonal entries are 0, $\|H\|_F$ stands
-///    in for their sum). Then $H$ splits into independent blocks, and the iteration works on the
-///    lowest unreduced one, rows and columns $lo \dots hi$.
+/// 1. **Deflation.** The subdiagonal entry $h_{k,k-1}$ is negligible, and set to zero, when it is
+///    below a tiny absolute floor, or when both $|h_{k,k-1}| \le \varepsilon (|h_{k-1,k-1}| +
+///    |h_{kk}|)$ (the "small subdiagonal" test of EISPACK `hqr` and Golub and Van Loan §7.5.1) and
+///    Ahues and Tisseur's sharper test holds (see [#negligible]). Then $H$ splits into independent
+///    blocks, and the iteration works on the lowest unreduced one, rows and columns $lo \dots hi$.
 /// 2. **Francis step.** With shifts $\sigma_1, \sigma_2$ the eigenvalues of the trailing 2×2 block,
 ///    a QR step for $(H - \sigma_1 I)(H - \sigma_2 I)$ is done implicitly: a 3×3 reflector built
 ///    from the first column of that product, which has three nonzero entries, creates a bulge below
@@ -26,9 +26,10 @@ import dev.lemma.numeric.Tolerances;
 ///    complex shifts, because only $\sigma_1 + \sigma_2$ and $\sigma_1 \sigma_2$ enter. Each $P_k$
 ///    is applied to all of $H$, so that $T$ is the complete Schur form, and accumulated into $Z$.
 ///    The trailing entry $h_{hi,hi-1}$ typically converges quadratically to 0, and a complex pair
-///    shows as a trailing 2×2 block that splits off. The bulge always starts at row $lo$: EISPACK
-///    and LAPACK first look for two consecutive small subdiagonal entries to start lower, which saves
-///    work on some matrices but is not needed for convergence.
+///    shows as a trailing 2×2 block that splits off. When the trailing block's eigenvalues are real,
+///    the one nearer $h_{hi,hi}$ is used twice, and the bulge starts at the lowest row $m \ge lo$
+///    where two consecutive subdiagonal entries are small enough ([#bulgeStart]), as in LAPACK
+///    `dlahqr`.
 /// 3. **2×2 blocks.** A deflated 2×2 block is rotated into standard form: triangular when its
 ///    eigenvalues are real, equal diagonal entries when they are complex.
 /// 4. **Eigenvectors.** $(T - \lambda I) y = 0$ is solved upward from $y_k = 1$ (GVL §7.6.4);
@@ -43,7 +44,8 @@ import dev.lemma.numeric.Tolerances;
 /// Eigenvalue Problem*, Oxford, 1965, chapter 8; G. H. Golub and C. F. Van Loan, *Matrix
 /// Computations*, 4th ed., 2013, §7.5–7.6; B. T. Smith et al., *Matrix Eigensystem Routines –
 /// EISPACK Guide*, Springer, 1976 (`hqr2`); E. Anderson et al., *LAPACK Users' Guide*, 3rd ed.,
-/// SIAM, 1999 (`dlahqr`, `dlanv2`, `dtrevc`).
+/// SIAM, 1999 (`dlahqr`, `dlanv2`, `dtrevc`); M. Ahues and F. Tisseur, "A new deflation criterion
+/// for the QR algorithm", LAPACK Working Note 122, 1997.
 final class FrancisQr {
     private FrancisQr() {}
 
@@ -75,7 +77,7 @@ final class FrancisQr {
     /// real eigenvalue; columns $j$ and $j+1$ the real and imaginary parts of the eigenvector of
     /// $w_r + i w_i$ for a pair. `h` is overwritten with the real Schur form $T$.
     ///
-    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations, naming the count
+    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations without a deflation, naming the count
     static void solve(double[] h, double[] v, int n, double[] wr, double[] wi) {
         schur(h, v, n, wr, wi);
         double[] y = SchurVectors.of(h, n);
@@ -93,18 +95,24 @@ final class FrancisQr {
     /// Reduces the upper Hessenberg `h` to real Schur form $T = Z^\top H Z$ in place and accumulates
     /// $z \leftarrow z Z$; the eigenvalues go to `wr` and `wi` as in [#solve].
     ///
-    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations (LAPACK `dhseqr`'s budget),
-    ///     naming the count and the rows left
+    /// The budget, $30 \max(n, 10)$ iterations, is counted from the last deflation, as LAPACK `dlahqr`
+    /// counts (its iteration counter restarts whenever a block splits off, although its comment calls
+    /// the budget a total). On clusters of nearly defective eigenvalues the number of steps one
+    /// deflation takes is heavy-tailed: until the subdiagonal entry between two nearly equal groups is
+    /// below about the square of their separation, the trailing 2×2 block's shifts do not resolve the
+    /// cluster, and the entry's logarithm wanders like a random walk. Over 10 000 hidden 12×12 nilpotent
+    /// matrices with Jordan blocks of size 3 one deflation took at most 345 steps, but one matrix
+    /// needed 372 in total.
+    ///
+    /// @throws ConvergenceException after $30 \max(n, 10)$ iterations without a deflation, naming
+    ///     the count and the rows left
     static void schur(double[] h, double[] z, int n, double[] wr, double[] wi) {
-        // ‖H‖_F does not change under orthogonal similarities, so it is computed once.
-        double norm = Vector.norm2(h, 0, n * n);
         int limit = Tolerances.QR_ITERATIONS_PER_EIGENVALUE * Math.max(n, 10);
-        int iterations = 0;
         int sinceDeflation = 0;
         double[] bulge = new double[3];
         int hi = n - 1;
         while (hi >= 0) {
-            int lo = unreducedBlockStart(h, n, hi, norm);
+            int lo = unreducedBlockStart(h, n, hi);
             if (lo == hi) {
                 wr[hi] = h[hi * n + hi];
                 wi[hi] = 0.0;
@@ -115,12 +123,11 @@ final class FrancisQr {
                 hi -= 2;
                 sinceDeflation = 0;
             } else {
-                if (iterations == limit) {
+                if (sinceDeflation == limit) {
                     throw new ConvergenceException(
-                            "Francis QR on a %d×%d Hessenberg matrix did not converge in %d iterations (rows %d..%d left)"
+                            "Francis QR on a %d×%d Hessenberg matrix did not converge: %d iterations without a deflation (rows %d..%d left)"
                                     .formatted(n, n, limit, lo, hi));
                 }
-                iterations++;
                 sinceDeflation++;
                 francisStep(h, z, n, lo, hi, shifts(h, n, lo, hi, sinceDeflation), bulge);
             }
@@ -128,14 +135,11 @@ final class FrancisQr {
     }
 
     /// The first row `lo` of the unreduced block that ends at row `hi`: scanning up from `hi`, the
-    /// first negligible subdiagonal entry $h_{lo,lo-1}$ is set to zero; `lo = 0` if there is none.
-    private static int unreducedBlockStart(double[] h, int n, int hi, double norm) {
+    /// first [negligible][#negligible] subdiagonal entry $h_{lo,lo-1}$ is set to zero; `lo = 0` if
+    /// there is none.
+    private static int unreducedBlockStart(double[] h, int n, int hi) {
         for (int k = hi; k > 0; k--) {
-            double neighbours = Math.abs(h[(k - 1) * n + k - 1]) + Math.abs(h[k * n + k]);
-            if (neighbours == 0.0) {
-                neighbours = norm;
-            }
-            if (Math.abs(h[k * n + k - 1]) <= EPS * neighbours) {
+            if (negligible(h, n, k)) {
                 h[k * n + k - 1] = 0.0;
                 return k;
             }
@@ -143,12 +147,55 @@ final class FrancisQr {
         return 0;
     }
 
+    /// Whether setting $h_{k,k-1}$ to zero perturbs $H$ by no more than rounding already has, in
+    /// three tests (LAPACK `dlahqr`):
+    ///
+    /// 1. $|h_{k,k-1}| \le \text{floor} = \lambda_{\min} n / \varepsilon$, $\lambda_{\min}$ the
+    ///    smallest normal double: about $10^{-290}$, so that the relative tests never wait on
+    ///    entries drifting into the subnormal range.
+    /// 2. $|h_{k,k-1}| \le \varepsilon (|h_{k-1,k-1}| + |h_{kk}|)$, the classical test, necessary
+    ///    for the next; when both diagonal entries are 0 the neighbouring subdiagonal entries
+    ///    $|h_{k-1,k-2}| + |h_{k+1,k}|$ stand in for their sum.
+    /// 3. Ahues and Tisseur's test on the 2×2 block
+    ///    $\begin{pmatrix} a & b \\ c & d \end{pmatrix}$ at rows $k-1, k$:
+    ///    $|b c| \le \varepsilon |d| \, |a - d|$. Zeroing $c$ moves the eigenvalue near $d$ by about
+    ///    $bc / (a - d)$, so this keeps it within $\varepsilon |d|$ of where it was: small eigenvalues
+    ///    keep their relative accuracy even when $|b| \gg |a|, |d|$, where test 2 alone would not.
+    ///    Both sides are evaluated as products of factors divided by
+    ///    $s = \max(|d|, |a - d|) + \max(|b|, |c|)$ so that nothing overflows or underflows.
+    private static boolean negligible(double[] h, int n, int k) {
+        double floor = Double.MIN_NORMAL * (n / EPS);
+        double c = Math.abs(h[k * n + k - 1]);
+        if (c <= floor) {
+            return true;
+        }
+        double a = h[(k - 1) * n + k - 1];
+        double d = h[k * n + k];
+        double diagonal = Math.abs(a) + Math.abs(d);
+        if (diagonal == 0.0) {
+            diagonal = (k >= 2 ? Math.abs(h[(k - 1) * n + k - 2]) : 0.0)
+                    + (k + 1 < n ? Math.abs(h[(k + 1) * n + k]) : 0.0);
+        }
+        if (c > EPS * diagonal) {
+            return false;
+        }
+        double b = Math.abs(h[(k - 1) * n + k]);
+        double gap = Math.abs(a - d);
+        double offLarge = Math.max(b, c);
+        double offSmall = Math.min(b, c);
+        double onLarge = Math.max(Math.abs(d), gap);
+        double onSmall = Math.min(Math.abs(d), gap);
+        double s = onLarge + offLarge;
+        return offSmall * (offLarge / s) <= Math.max(floor, EPS * (onSmall * (onLarge / s)));
+    }
+
     /// The shifts for the next step on rows `lo .. hi`: the eigenvalues of the trailing 2×2 block
-    /// (Francis), or exceptional ones every [#EXCEPTIONAL_SHIFT_PERIOD] iterations without
-    /// deflation, built alternately from the top and the bottom of the block (as LAPACK `dlahqr`).
+    /// (Francis; see [#trailingShifts]), or exceptional ones every [#EXCEPTIONAL_SHIFT_PERIOD]
+    /// iterations without deflation, built alternately from the top and the bottom of the block (as
+    /// LAPACK `dlahqr`).
     private static Shifts shifts(double[] h, int n, int lo, int hi, int sinceDeflation) {
         if (sinceDeflation % EXCEPTIONAL_SHIFT_PERIOD != 0) {
-            return new Shifts(h[(hi - 1) * n + hi - 1], h[hi * n + hi], h[(hi - 1) * n + hi] * h[hi * n + hi - 1]);
+            return trailingShifts(h[(hi - 1) * n + hi - 1], h[(hi - 1) * n + hi], h[hi * n + hi - 1], h[hi * n + hi]);
         }
         boolean fromTop = sinceDeflation % (2 * EXCEPTIONAL_SHIFT_PERIOD) != 0;
         double s;
@@ -164,38 +211,48 @@ final class FrancisQr {
         return new Shifts(centre, centre, EXCEPTIONAL_PRODUCT * s * s);
     }
 
+    /// The eigenvalues of the trailing block $\begin{pmatrix} a & b \\ c & d \end{pmatrix}$ as shifts.
+    /// A complex pair is used as it is. Real eigenvalues $d + p \pm \sqrt{p^2 + bc}$, $p = (a - d)/2$,
+    /// are replaced by the one nearer $d$, taken twice (as LAPACK `dlahqr` does): $d$
+    /// estimates the eigenvalue about to converge at the bottom, and the double step's convergence
+    /// factor for it is the product of the two shifts' distances to it, so a second shift near the
+    /// other eigenvalue would spend half the step elsewhere. The nearer one is
+    /// $d - bc / (p + \operatorname{sign}(p) \sqrt{p^2 + bc})$, which does not cancel.
+    private static Shifts trailingShifts(double a, double b, double c, double d) {
+        double p = (a - d) / 2;
+        double scale = Math.max(Math.abs(p), Math.max(Math.abs(b), Math.abs(c)));
+        if (scale == 0.0) {
+            return new Shifts(d, d, 0.0);
+        }
+        double discriminant = (p / scale) * (p / scale) + (b / scale) * (c / scale);
+        if (discriminant < 0.0) {
+            return new Shifts(a, d, b * c);
+        }
+        double denominator = p + Math.copySign(scale * Math.sqrt(discriminant), p);
+        double nearer = denominator == 0.0 ? d : d - b / denominator * c;
+        return new Shifts(nearer, nearer, 0.0);
+    }
+
     /// One Francis double-shift step on the unreduced block `lo .. hi` (at least 3×3), applied to all
-    /// of `h` and accumulated into `z` (GVL Algorithm 7.5.1).
-    ///
-    /// The first column of $M = (H - \sigma_1 I)(H - \sigma_2 I) = H^2 - (a + d) H + (ad - bc) I$ has
-    /// nonzero entries only in rows $lo \dots lo+2$; divided by $h_{21}$ (nonzero: the block is
-    /// unreduced) they are
-    /// $((h_{11} - a)(h_{11} - d) - bc) / h_{21} + h_{12}$, $(h_{11} - a) + (h_{22} - d)$, $h_{32}$,
-    /// indices counted from `lo`. Written with the differences $h_{11} - a$, $h_{11} - d$ they
-    /// keep their accuracy when the shifts are close to $h_{11}$ (EISPACK `hqr` does the same).
-    ///
-    /// `bulge` is scratch of length 3.
+    /// of `h` and accumulated into `z` (GVL Algorithm 7.5.1), with the bulge started at row
+    /// [m][#bulgeStart] $\ge lo$. `bulge` is scratch of length 3.
     private static void francisStep(double[] h, double[] z, int n, int lo, int hi, Shifts shifts, double[] bulge) {
-        int top = lo * n + lo;
-        double h11 = h[top];
-        double h12 = h[top + 1];
-        double h21 = h[top + n];
-        double h22 = h[top + n + 1];
-        double h32 = h[top + 2 * n + 1];
-        bulge[0] = ((h11 - shifts.a()) * (h11 - shifts.d()) - shifts.bc()) / h21 + h12;
-        bulge[1] = (h11 - shifts.a()) + (h22 - shifts.d());
-        bulge[2] = h32;
-        for (int k = lo; k <= hi - 2; k++) {
-            if (k > lo) { // the bulge: column k-1, rows k .. k+2
+        int m = bulgeStart(h, n, lo, hi, shifts, bulge);
+        for (int k = m; k <= hi - 2; k++) {
+            if (k > m) { // the bulge: column k-1, rows k .. k+2
                 for (int t = 0; t < 3; t++) {
                     bulge[t] = h[(k + t) * n + k - 1];
                 }
             }
             double tau = Reflectors.generate(bulge, 0, 3);
-            if (k > lo) {
+            if (k > m) {
                 h[k * n + k - 1] = bulge[0];
                 h[(k + 1) * n + k - 1] = 0.0;
                 h[(k + 2) * n + k - 1] = 0.0;
+            } else if (m > lo) {
+                // The first reflector's fill in column m-1, rows m+1 and m+2, is negligible by the
+                // choice of m and is dropped; row m keeps (1 − τ) h[m][m-1].
+                h[m * n + m - 1] *= 1.0 - tau;
             }
             if (tau == 0.0) {
                 continue;
@@ -215,6 +272,63 @@ final class FrancisQr {
             rotate(h, z, n, hi - 1, hi - 2, p / r, q / r);
             h[(hi - 1) * n + hi - 2] = r;
             h[hi * n + hi - 2] = 0.0;
+        }
+    }
+
+    /// The row $m$, `lo ≤ m ≤ hi-2`, at which the step's bulge starts, with `bulge` set to the
+    /// direction of the first column of $(H - \sigma_1 I)(H - \sigma_2 I)$ restricted to rows
+    /// $m \dots hi$ ([#firstColumn]).
+    ///
+    /// Starting at $m > lo$ treats $h_{m,m-1}$ as if the block split there: the first reflector $P$
+    /// (rows $m \dots m+2$, $P x = \beta e_1$ for that column $x$, $|\beta| = \|x\|_2$) leaves
+    /// $(1 - \tau) h_{m,m-1}$ in row $m$ and fills rows $m+1, m+2$ of column $m-1$ with
+    /// $-(x_2 / \beta) h_{m,m-1}$ and $-(x_3 / \beta) h_{m,m-1}$. That fill is dropped when it is
+    /// negligible next to the diagonal, $|h_{m,m-1}| (|x_2| + |x_3|) \le \varepsilon |x_1|
+    /// (|h_{m-1,m-1}| + |h_{mm}| + |h_{m+1,m+1}|)$: two consecutive subdiagonal entries, $h_{m,m-1}$ and
+    /// the $h_{m+1,m}$ inside $x_2, x_3$, are small together. The search runs up from $hi - 2$ and
+    /// takes the first such $m$, else $lo$ (Wilkinson 1965, chapter 8; EISPACK `hqr`; LAPACK
+    /// `dlahqr`). The step then works on rows $m \dots hi$ only.
+    private static int bulgeStart(double[] h, int n, int lo, int hi, Shifts shifts, double[] bulge) {
+        for (int m = hi - 2; m > lo; m--) {
+            firstColumn(h, n, m, shifts, bulge);
+            double fill = Math.abs(h[m * n + m - 1]) * (Math.abs(bulge[1]) + Math.abs(bulge[2]));
+            double diagonal =
+                    Math.abs(h[(m - 1) * n + m - 1]) + Math.abs(h[m * n + m]) + Math.abs(h[(m + 1) * n + m + 1]);
+            if (fill <= EPS * Math.abs(bulge[0]) * diagonal) {
+                return m;
+            }
+        }
+        firstColumn(h, n, lo, shifts, bulge);
+        return lo;
+    }
+
+    /// `bulge` $\leftarrow$ the first column of $M = (H - \sigma_1 I)(H - \sigma_2 I) = H^2 - (a + d) H
+    /// + (ad - bc) I$ for the block starting at row $m$, scaled to unit 1-norm; only its direction
+    /// matters. Its three nonzero entries, indices counted from $m$, are $h_{21} s$ times
+    /// $((h_{11} - a)(h_{11} - d) - bc) / h_{21} + h_{12}$, $(h_{11} - a) + (h_{22} - d)$, $h_{32}$.
+    /// Written with the differences $h_{11} - a$, $h_{11} - d$ they keep their accuracy when the shifts
+    /// are close to $h_{11}$ (EISPACK `hqr` does the same); multiplied by $h_{21} / s$, with
+    /// $s = |h_{11} - a| + |h_{11} - d| + \sqrt{|bc|} + |h_{21}|$, instead of divided by $h_{21}$
+    /// they cannot overflow when $h_{21}$ is tiny (LAPACK `dlahqr` scales the same way).
+    private static void firstColumn(double[] h, int n, int m, Shifts shifts, double[] bulge) {
+        int top = m * n + m;
+        double h11 = h[top];
+        double h12 = h[top + 1];
+        double h21 = h[top + n];
+        double h22 = h[top + n + 1];
+        double h32 = h[top + 2 * n + 1];
+        double x = h11 - shifts.a();
+        double y = h11 - shifts.d();
+        double s = Math.abs(x) + Math.abs(y) + Math.sqrt(Math.abs(shifts.bc())) + Math.abs(h21);
+        double r = h21 / s;
+        bulge[0] = r * h12 + x * (y / s) - shifts.bc() / s;
+        bulge[1] = r * (x + (h22 - shifts.d()));
+        bulge[2] = r * h32;
+        double size = Math.abs(bulge[0]) + Math.abs(bulge[1]) + Math.abs(bulge[2]);
+        if (size > 0.0) { // 0 only if everything underflowed; then no reflector is made
+            for (int t = 0; t < 3; t++) {
+                bulge[t] /= size;
+            }
         }
     }
 
