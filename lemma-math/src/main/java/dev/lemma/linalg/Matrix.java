@@ -373,7 +373,8 @@ public final class Matrix {
         return Compensated.sum(diagonal().data());
     }
 
-    /// The 1-norm $\|A\|_1 = \max_j \sum_i |a_{ij}|$, the largest column sum.
+    /// The 1-norm $\|A\|_1 = \max_j \sum_i |a_{ij}|$, the largest column sum. NaN if any
+    /// entry is NaN, otherwise $\infty$ if any is infinite.
     ///
     /// @return $\|A\|_1$
     public double norm1() {
@@ -386,7 +387,8 @@ public final class Matrix {
         return Vector.wrap(sums).normInf();
     }
 
-    /// The ∞-norm $\|A\|_\infty = \max_i \sum_j |a_{ij}|$, the largest row sum.
+    /// The ∞-norm $\|A\|_\infty = \max_i \sum_j |a_{ij}|$, the largest row sum. NaN if any entry
+    /// is NaN, otherwise $\infty$ if any is infinite.
     ///
     /// @return $\|A\|_\infty$
     public double normInf() {
@@ -404,7 +406,8 @@ public final class Matrix {
         return max;
     }
 
-    /// The Frobenius norm $\|A\|_F = \sqrt{\sum_{ij} a_{ij}^2}$, scaled against overflow.
+    /// The Frobenius norm $\|A\|_F = \sqrt{\sum_{ij} a_{ij}^2}$, scaled against overflow. NaN if any
+    /// entry is NaN, otherwise $\infty$ if any is infinite.
     ///
     /// @return $\|A\|_F$
     public double normFrobenius() {

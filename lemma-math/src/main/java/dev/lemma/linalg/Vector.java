@@ -168,7 +168,8 @@ public final class Vector {
         return Matrix.wrap(n, m, a);
     }
 
-    /// The 1-norm $\|x\|_1 = \sum_i |x_i|$.
+    /// The 1-norm $\|x\|_1 = \sum_i |x_i|$ (0 for the empty vector; NaN if any entry is NaN, otherwise
+    /// $\infty$ if any is infinite).
     ///
     /// @return $\|x\|_1$
     public double norm1() {
@@ -181,7 +182,8 @@ public final class Vector {
 
     /// The Euclidean norm $\|x\|_2 = \sqrt{\sum_i x_i^2}$, computed with scaling so that it neither
     /// overflows nor underflows when $\|x\|_2$ itself is representable (the LAPACK `dnrm2` idea: divide
-    /// by the largest magnitude first).
+    /// by the largest magnitude first). 0 for the empty vector; NaN if any entry is NaN, otherwise
+    /// $\infty$ if any is infinite.
     ///
     /// @return $\|x\|_2$
     public double norm2() {

@@ -18,7 +18,6 @@ public final class Tolerances {
     /// per eigenvalue), and in EISPACK's `hqr`.
     public static final int QR_ITERATIONS_PER_EIGENVALUE = 30;
 
-
     /// The default rank tolerance for a matrix with singular values `sigma` (descending) and shape
     /// `m×n`: $\sigma_1 \cdot \max(m,n) \cdot \varepsilon$, the one NumPy's `matrix_rank` and
     /// `pinv` use.
