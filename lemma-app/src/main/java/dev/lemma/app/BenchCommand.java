@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "bench",
         description = "Measure Lemma's kernels on this machine.",
         mixinStandardHelpOptions = true,
-        subcommands = {})
+        subcommands = {GemmBenchCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
