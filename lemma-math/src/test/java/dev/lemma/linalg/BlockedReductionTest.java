@@ -66,6 +66,56 @@ class BlockedReductionTest {
         }
     }
 
+    /// Rows, columns, panel width, crossover ($m \ge n$): square, tall, primes, around the panel
+    /// width, and the production block sizes just above their crossover.
+    static Stream<Arguments> bidiagonalCases() {
+        List<Arguments> cases = new ArrayList<>();
+        int[][] shapes = {{0, 0}, {1, 1}, {2, 1}, {3, 3}, {5, 2}, {7, 7}, {9, 8}, {13, 13}, {17, 16}, {31, 31}, {50, 23}
+        };
+        for (int[] shape : shapes) {
+            cases.add(Arguments.of(shape[0], shape[1], 4, 2));
+            cases.add(Arguments.of(shape[0], shape[1], 8, 0));
+            cases.add(Arguments.of(shape[0], shape[1], 3, 5));
+        }
+        int n = Bidiagonal.CROSSOVER + 2 * Bidiagonal.BLOCK + 5;
+        cases.add(Arguments.of(n, n, Bidiagonal.BLOCK, Bidiagonal.CROSSOVER));
+        cases.add(Arguments.of(n + 41, n, Bidiagonal.BLOCK, Bidiagonal.CROSSOVER));
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bidiagonalCases")
+    void blockedBidiagonalMatchesUnblocked(int m, int n, int block, int crossover) {
+        double[] a = Matrix.random(m, n, 31L * m + n + block).toRowMajorArray();
+        double[] blocked = a.clone();
+        double[] plain = a.clone();
+        double[][] d = new double[2][n];
+        double[][] e = new double[2][Math.max(n - 1, 0)];
+        double[][] u = new double[2][n * m];
+        double[][] tauLeft = new double[2][n];
+        double[][] tauRight = new double[2][n];
+        Bidiagonal.reduce(blocked, m, n, d[0], e[0], u[0], tauLeft[0], tauRight[0], block, crossover);
+        Bidiagonal.reduceUnblocked(plain, m, n, 0, d[1], e[1], u[1], tauLeft[1], tauRight[1]);
+        int size = Math.max(Math.max(m, n), 1);
+        double scale = C * size * U * Math.max(Matrix.wrap(m, n, a).normFrobenius(), 1.0);
+        assertClose(d[0], d[1], scale, "d");
+        assertClose(e[0], e[1], scale, "e");
+        assertClose(tauLeft[0], tauLeft[1], C * size * U, "tauLeft");
+        assertClose(tauRight[0], tauRight[1], C * size * U, "tauRight");
+        for (int k = 0; k < n; k++) {
+            for (int i = k + 1; i < m; i++) {
+                assertThat(Math.abs(u[0][k * m + i] - u[1][k * m + i]))
+                        .as("left reflector %d entry %d", k, i)
+                        .isLessThanOrEqualTo(C * size * U);
+            }
+            for (int j = k + 2; j < n; j++) {
+                assertThat(Math.abs(blocked[k * n + j] - plain[k * n + j]))
+                        .as("right reflector %d entry %d", k, j)
+                        .isLessThanOrEqualTo(C * size * U);
+            }
+        }
+    }
+
     static void assertClose(double[] x, double[] y, double tolerance, String name) {
         for (int i = 0; i < x.length; i++) {
             assertThat(Math.abs(x[i] - y[i])).as("%s[%d]", name, i).isLessThanOrEqualTo(tolerance);
