@@ -4,30 +4,31 @@ import dev.lemma.linalg.kernel.Gemm;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
-/// A queue of plane (Givens) rotations on the rows of a matrix, applied in batches.
+/// A matrix that plane (Givens) rotations act on by rows, and the queue of rotations not yet applied.
 ///
 /// Rotation $(p, q, c, s)$ replaces rows $x_p, x_q$ by $c x_p + s x_q$ and $c x_q - s x_p$. The QR
-/// iterations on tridiagonal and bidiagonal matrices produce thousands of them, each touching two
+/// iterations on tridiagonal and bidiagonal matrices produce about $n^2$ of them, each touching two
 /// whole rows of the eigenvector (or singular vector) matrix, and applying each at once would stream
 /// that matrix through the cache once per sweep. Instead the rotations are queued and applied strip by
 /// strip: all queued rotations to columns `[j0, j0 + STRIP)`, then to the next strip, so the strip
 /// stays in the L2 cache while thousands of rotations pass over it. The order of the rotations per
-/// entry is unchanged; only the loop order differs. Within a strip, [SimdRotations] keeps the row that
-/// a chain of rotations $(k, k+1), (k+1, k+2), \dots$ carries along in vector registers, halving the
-/// loads and stores (about 2.5 times faster than the plain loop at $n = 1000$, measured); the columns
-/// are independent, so on several cores each takes its own range of strips.
+/// entry is unchanged; only the loop order differs.
+///
+/// The matrix is therefore stored strip by strip ("strip-major"): strip $t$ is a contiguous
+/// `rows × STRIP` block, the last one padded with zero columns. A rotation then touches two adjacent
+/// runs of [#STRIP] doubles in one array, with no row arrays to look up and no headers to load.
+/// Within a strip, [SimdRotations] keeps the row that a chain of rotations
+/// $(k, k+1), (k+1, k+2), \dots$ carries along in vector registers, halving the loads and stores;
+/// the strips are independent, so on several cores each takes its own range of them.
 ///
 /// Why not divide and conquer (Cuppen; LAPACK `dstedc`), which turns most of this work into GEMM? It
 /// would replace only the symmetric eigensolver's rotations, while the SVD's bidiagonal QR (twice the
 /// rotations) would need the separate and more delicate bidiagonal divide and conquer (`dbdsdc`); a
 /// faster rotation kernel speeds up both at once and keeps the QR iteration, whose accuracy the
 /// tests already establish.
-///
-/// The rows are separate arrays so that the inner loop, `a[j]` and `b[j]` at the same index, is one
-/// the JIT compiler vectorises (two offsets into one array would need an aliasing check).
 final class PlaneRotations {
-    /// Columns per strip: 32 doubles (256 B) per row, four AVX-512 vectors for [SimdRotations], keeps
-    /// the strip of a 1000×1000 problem (256 KiB) in a 1 MiB L2 cache beside the queued rotations.
+    /// Columns per strip: 32 doubles (256 B), four AVX-512 vectors for [SimdRotations]; the strip of a
+    /// 1000-row matrix (256 KiB) stays in a 1 MiB L2 cache beside the queued rotations.
     static final int STRIP = 32;
 
     /// Row updates (rotations × columns) from which a flush is split over cores: $2^{18}$, about
@@ -37,27 +38,57 @@ final class PlaneRotations {
     /// Whether [SimdRotations] may be loaded (the `jdk.incubator.vector` module is present).
     private static final boolean SIMD = Gemm.simdAvailable();
 
-    /// Rotations queued per row of the matrix before a flush: each flush then does $6 \cdot 16 n$
-    /// flops per column for the $16 n$ bytes it moves, far from memory-bound.
-    private static final int QUEUED_PER_ROW = 16;
+    /// Rotations queued per row of the matrix before a flush: $8 n$ rotations (192 KiB at
+    /// $n = 1000$) stay in L2 beside the strip while they pass over it, and a flush still does
+    /// $6 \cdot 8 n$ flops per column. Measured at $n = 1000$ on a shared 2-core Zen 4: 4 to 8 per row
+    /// ran about 20% faster than 16 or 64, and 1 or 2 about 10% slower (noisy: ±15%).
+    private static final int QUEUED_PER_ROW = 8;
 
-    private final double[][] rows;
+    private final int rows;
     private final int cols;
+    private final int strips;
+    private final double[] data;
     private final int[] p;
     private final int[] q;
     private final double[] c;
     private final double[] s;
     private int count;
 
-    /// @param rows the matrix, one array per row, all of the same length; modified by [#flush()]
-    PlaneRotations(double[][] rows) {
+    /// A `rows×cols` matrix of zeros.
+    PlaneRotations(int rows, int cols) {
         this.rows = rows;
-        this.cols = rows.length == 0 ? 0 : rows[0].length;
-        int capacity = Math.max(256, QUEUED_PER_ROW * rows.length);
+        this.cols = cols;
+        this.strips = (cols + STRIP - 1) / STRIP;
+        this.data = new double[strips * rows * STRIP];
+        int capacity = Math.max(256, QUEUED_PER_ROW * rows);
         p = new int[capacity];
         q = new int[capacity];
         c = new double[capacity];
         s = new double[capacity];
+    }
+
+    /// The `n×n` identity.
+    static PlaneRotations identity(int n) {
+        PlaneRotations x = new PlaneRotations(n, n);
+        for (int i = 0; i < n; i++) {
+            x.data[x.index(i, i)] = 1.0;
+        }
+        return x;
+    }
+
+    /// A copy of the row-major `rows×cols` array `a`.
+    static PlaneRotations of(double[] a, int rows, int cols) {
+        PlaneRotations x = new PlaneRotations(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                x.data[x.index(i, j)] = a[i * cols + j];
+            }
+        }
+        return x;
+    }
+
+    private int index(int i, int j) {
+        return ((j / STRIP) * rows + i) * STRIP + j % STRIP;
     }
 
     /// Queues $x_p \leftarrow c x_p + s x_q$, $x_q \leftarrow c x_q - s x_p$.
@@ -76,83 +107,77 @@ final class PlaneRotations {
     }
 
     /// Applies every queued rotation, in the order queued: with [SimdRotations] when the Vector API is
-    /// present (the plain loop, [#applyPlain], covers the last columns), over disjoint column ranges on
-    /// two or more cores when the batch holds at least [#PARALLEL_MIN_WORK] row updates.
+    /// present, otherwise with the plain loop; over disjoint ranges of strips on two or more cores when
+    /// the batch holds at least [#PARALLEL_MIN_WORK] row updates.
     void flush() {
-        int tasks = Runtime.getRuntime().availableProcessors();
-        if (tasks > 1 && (long) count * cols >= PARALLEL_MIN_WORK && cols >= 2 * STRIP) {
-            int chunks = Math.min(tasks, cols / STRIP);
+        int tasks = Math.min(Runtime.getRuntime().availableProcessors(), strips);
+        if (tasks > 1 && (long) count * cols >= PARALLEL_MIN_WORK) {
             java.util.List<ForkJoinTask<?>> forked = new java.util.ArrayList<>();
-            for (int t = 1; t < chunks; t++) {
-                int j0 = columnSplit(t, chunks);
-                int j1 = columnSplit(t + 1, chunks);
-                forked.add(ForkJoinPool.commonPool().submit(() -> applyColumns(j0, j1)));
+            for (int t = 1; t < tasks; t++) {
+                int t0 = strips * t / tasks;
+                int t1 = strips * (t + 1) / tasks;
+                forked.add(ForkJoinPool.commonPool().submit(() -> applyStrips(t0, t1)));
             }
-            applyColumns(0, columnSplit(1, chunks));
+            applyStrips(0, strips / tasks);
             for (ForkJoinTask<?> task : forked) {
                 task.join();
             }
         } else {
-            applyColumns(0, cols);
+            applyStrips(0, strips);
         }
         count = 0;
     }
 
-    /// Start of column range `t` of `chunks`, a multiple of [#STRIP].
-    private int columnSplit(int t, int chunks) {
-        if (t == chunks) {
-            return cols;
-        }
-        return (int) ((long) cols * t / chunks / STRIP * STRIP);
-    }
-
-    private void applyColumns(int j0, int j1) {
-        int j = j0;
-        if (SIMD) {
-            for (; j + STRIP <= j1; j += STRIP) {
-                SimdRotations.apply(rows, p, q, c, s, count, j, j + STRIP);
-            }
-            j = SimdRotations.apply(rows, p, q, c, s, count, j, j1);
-        }
-        applyPlain(rows, p, q, c, s, count, j, j1);
-    }
-
-    /// The plain loop, rotation by rotation over the columns `j0 .. j1-1`, strip by strip: the
-    /// specification of [#flush()] and its fallback without the Vector API.
-    static void applyPlain(double[][] rows, int[] p, int[] q, double[] c, double[] s, int count, int j0, int j1) {
-        for (int js = j0; js < j1; js += STRIP) {
-            int je = Math.min(j1, js + STRIP);
-            for (int r = 0; r < count; r++) {
-                double[] a = rows[p[r]];
-                double[] b = rows[q[r]];
-                double cr = c[r];
-                double sr = s[r];
-                for (int j = js; j < je; j++) {
-                    double x = a[j];
-                    double y = b[j];
-                    a[j] = cr * x + sr * y;
-                    b[j] = cr * y - sr * x;
+    private void applyStrips(int t0, int t1) {
+        for (int t = t0; t < t1; t++) {
+            int base = t * rows * STRIP;
+            if (SIMD) {
+                SimdRotations.apply(data, base, STRIP, p, q, c, s, count);
+            } else {
+                for (int r = 0; r < count; r++) {
+                    int a = base + p[r] * STRIP;
+                    int b = base + q[r] * STRIP;
+                    double cr = c[r];
+                    double sr = s[r];
+                    for (int j = 0; j < STRIP; j++) {
+                        double x = data[a + j];
+                        double y = data[b + j];
+                        data[a + j] = cr * x + sr * y;
+                        data[b + j] = cr * y - sr * x;
+                    }
                 }
             }
         }
     }
 
-    /// The `n×n` identity as separate rows.
-    static double[][] identityRows(int n) {
-        double[][] rows = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            rows[i][i] = 1.0;
+    /// Applies the queued rotations, then copies rows `order[0], order[1], …` into a row-major array
+    /// with `outCols ≥ cols` columns, zero-padded on the right.
+    double[] toRowMajor(int[] order, int outCols) {
+        flush();
+        double[] out = new double[order.length * outCols];
+        for (int i = 0; i < order.length; i++) {
+            for (int t = 0; t < strips; t++) {
+                int j0 = t * STRIP;
+                int len = Math.min(STRIP, cols - j0);
+                System.arraycopy(data, (t * rows + order[i]) * STRIP, out, i * outCols + j0, len);
+            }
         }
-        return rows;
+        return out;
     }
 
-    /// Copies rows into one row-major array with `cols ≥ rows[i].length` columns, zero-padded.
-    static double[] flatten(double[][] rows, int cols) {
-        double[] flat = new double[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, flat, i * cols, rows[i].length);
+    /// The specification of [#flush()]: rotations `0 .. count-1` applied one after the other to the
+    /// rows of `x`, each over all columns.
+    static void applyPlain(double[][] x, int[] p, int[] q, double[] c, double[] s, int count) {
+        for (int r = 0; r < count; r++) {
+            double[] a = x[p[r]];
+            double[] b = x[q[r]];
+            for (int j = 0; j < a.length; j++) {
+                double u = a[j];
+                double v = b[j];
+                a[j] = c[r] * u + s[r] * v;
+                b[j] = c[r] * v - s[r] * u;
+            }
         }
-        return flat;
     }
 
     /// $r = \sqrt{x^2 + y^2}$ without `Math.hypot`'s cost when the squares neither overflow nor

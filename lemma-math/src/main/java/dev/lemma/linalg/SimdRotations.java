@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
 /// 2. **Four vectors side by side.** The row carried along the chain is a dependency chain (each
 ///    rotation needs the previous one's result, about 8 cycles of multiply and fused multiply-add
 ///    latency); four independent vectors, [#WIDTH] columns, keep the floating-point units busy.
-/// 3. **The strip fits in L2.** [#WIDTH] columns of every row, $8 \cdot$ `WIDTH` $\cdot n$ bytes
-///    (256 KiB at $n = 1000$ with AVX-512), stay cached while all queued rotations pass over them.
+/// 3. **The strip fits in L2.** A strip of every row ([PlaneRotations#STRIP] columns, contiguous in
+///    [PlaneRotations]' strip-major layout; 256 KiB at $n = 1000$) stays cached while all queued
+///    rotations pass over it.
 ///
 /// Rounding: with `fma` each new entry $c x + s y$ is rounded once instead of twice, so results differ
 /// from the plain loop in the last bits, within the same $O(u)$ bound per rotation.
@@ -42,26 +43,22 @@ final class SimdRotations {
 
     private SimdRotations() {}
 
-    /// Applies rotations `0 .. count-1` (rows `p[r]`, `q[r]`, cosine `c[r]`, sine `s[r]`) to columns
-    /// `j0 .. j1-1` of `rows`, in order; returns the first column it did not handle (fewer than
-    /// [#LANES] columns are left to the caller).
-    static int apply(double[][] rows, int[] p, int[] q, double[] c, double[] s, int count, int j0, int j1) {
-        int j = j0;
-        for (; j + WIDTH <= j1; j += WIDTH) {
-            applyFour(rows, p, q, c, s, count, j);
+    /// Applies rotations `0 .. count-1` (rows `p[r]`, `q[r]`, cosine `c[r]`, sine `s[r]`), in order, to
+    /// one strip of a strip-major matrix: row `k` of the strip is `data[base + k * stride ..]`, and
+    /// `stride` (the strip's width) is a multiple of [#LANES].
+    static void apply(double[] data, int base, int stride, int[] p, int[] q, double[] c, double[] s, int count) {
+        int j = 0;
+        for (; j + WIDTH <= stride; j += WIDTH) {
+            applyFour(data, base + j, stride, p, q, c, s, count);
         }
-        for (; j + LANES <= j1; j += LANES) {
-            applyOne(rows, p, q, c, s, count, j);
+        for (; j < stride; j += LANES) {
+            applyOne(data, base + j, stride, p, q, c, s, count);
         }
-        return j;
     }
 
-    /// Columns `j .. j+WIDTH-1`, as four vectors.
-    private static void applyFour(double[][] rows, int[] p, int[] q, double[] c, double[] s, int count, int j) {
-        int ja = j;
-        int jb = j + LANES;
-        int jc = j + 2 * LANES;
-        int jd = j + 3 * LANES;
+    /// Four vectors per row, at `data[base + k * stride ..]`.
+    private static void applyFour(
+            double[] data, int base, int stride, int[] p, int[] q, double[] c, double[] s, int count) {
         int cached = -1;
         DoubleVector ka = DoubleVector.zero(SPECIES);
         DoubleVector kb = ka;
@@ -73,8 +70,8 @@ final class SimdRotations {
             double cr = c[r];
             double sr = s[r];
             DoubleVector cv = DoubleVector.broadcast(SPECIES, cr);
-            double[] xp = rows[rp];
-            double[] xq = rows[rq];
+            int xp = base + rp * stride;
+            int xq = base + rq * stride;
             DoubleVector pa;
             DoubleVector pb;
             DoubleVector pc;
@@ -88,35 +85,35 @@ final class SimdRotations {
                 pb = kb;
                 pc = kc;
                 pd = kd;
-                qa = DoubleVector.fromArray(SPECIES, xq, ja);
-                qb = DoubleVector.fromArray(SPECIES, xq, jb);
-                qc = DoubleVector.fromArray(SPECIES, xq, jc);
-                qd = DoubleVector.fromArray(SPECIES, xq, jd);
+                qa = DoubleVector.fromArray(SPECIES, data, xq);
+                qb = DoubleVector.fromArray(SPECIES, data, xq + LANES);
+                qc = DoubleVector.fromArray(SPECIES, data, xq + 2 * LANES);
+                qd = DoubleVector.fromArray(SPECIES, data, xq + 3 * LANES);
             } else if (cached == rq) {
                 qa = ka;
                 qb = kb;
                 qc = kc;
                 qd = kd;
-                pa = DoubleVector.fromArray(SPECIES, xp, ja);
-                pb = DoubleVector.fromArray(SPECIES, xp, jb);
-                pc = DoubleVector.fromArray(SPECIES, xp, jc);
-                pd = DoubleVector.fromArray(SPECIES, xp, jd);
+                pa = DoubleVector.fromArray(SPECIES, data, xp);
+                pb = DoubleVector.fromArray(SPECIES, data, xp + LANES);
+                pc = DoubleVector.fromArray(SPECIES, data, xp + 2 * LANES);
+                pd = DoubleVector.fromArray(SPECIES, data, xp + 3 * LANES);
             } else {
                 if (cached >= 0) {
-                    double[] xk = rows[cached];
-                    ka.intoArray(xk, ja);
-                    kb.intoArray(xk, jb);
-                    kc.intoArray(xk, jc);
-                    kd.intoArray(xk, jd);
+                    int xk = base + cached * stride;
+                    ka.intoArray(data, xk);
+                    kb.intoArray(data, xk + LANES);
+                    kc.intoArray(data, xk + 2 * LANES);
+                    kd.intoArray(data, xk + 3 * LANES);
                 }
-                pa = DoubleVector.fromArray(SPECIES, xp, ja);
-                pb = DoubleVector.fromArray(SPECIES, xp, jb);
-                pc = DoubleVector.fromArray(SPECIES, xp, jc);
-                pd = DoubleVector.fromArray(SPECIES, xp, jd);
-                qa = DoubleVector.fromArray(SPECIES, xq, ja);
-                qb = DoubleVector.fromArray(SPECIES, xq, jb);
-                qc = DoubleVector.fromArray(SPECIES, xq, jc);
-                qd = DoubleVector.fromArray(SPECIES, xq, jd);
+                pa = DoubleVector.fromArray(SPECIES, data, xp);
+                pb = DoubleVector.fromArray(SPECIES, data, xp + LANES);
+                pc = DoubleVector.fromArray(SPECIES, data, xp + 2 * LANES);
+                pd = DoubleVector.fromArray(SPECIES, data, xp + 3 * LANES);
+                qa = DoubleVector.fromArray(SPECIES, data, xq);
+                qb = DoubleVector.fromArray(SPECIES, data, xq + LANES);
+                qc = DoubleVector.fromArray(SPECIES, data, xq + 2 * LANES);
+                qd = DoubleVector.fromArray(SPECIES, data, xq + 3 * LANES);
             }
             // p ← c p + s q, q ← c q − s p
             DoubleVector na = pa.fma(cv, qa.mul(sr));
@@ -129,20 +126,20 @@ final class SimdRotations {
             DoubleVector md = qd.fma(cv, pd.mul(-sr));
             boolean keepP = r + 1 < count && (p[r + 1] == rp || q[r + 1] == rp);
             if (keepP) {
-                ma.intoArray(xq, ja);
-                mb.intoArray(xq, jb);
-                mc.intoArray(xq, jc);
-                md.intoArray(xq, jd);
+                ma.intoArray(data, xq);
+                mb.intoArray(data, xq + LANES);
+                mc.intoArray(data, xq + 2 * LANES);
+                md.intoArray(data, xq + 3 * LANES);
                 ka = na;
                 kb = nb;
                 kc = nc;
                 kd = nd;
                 cached = rp;
             } else {
-                na.intoArray(xp, ja);
-                nb.intoArray(xp, jb);
-                nc.intoArray(xp, jc);
-                nd.intoArray(xp, jd);
+                na.intoArray(data, xp);
+                nb.intoArray(data, xp + LANES);
+                nc.intoArray(data, xp + 2 * LANES);
+                nd.intoArray(data, xp + 3 * LANES);
                 ka = ma;
                 kb = mb;
                 kc = mc;
@@ -151,55 +148,55 @@ final class SimdRotations {
             }
         }
         if (cached >= 0) {
-            double[] xk = rows[cached];
-            ka.intoArray(xk, ja);
-            kb.intoArray(xk, jb);
-            kc.intoArray(xk, jc);
-            kd.intoArray(xk, jd);
+            int xk = base + cached * stride;
+            ka.intoArray(data, xk);
+            kb.intoArray(data, xk + LANES);
+            kc.intoArray(data, xk + 2 * LANES);
+            kd.intoArray(data, xk + 3 * LANES);
         }
     }
 
-    /// Columns `j .. j+LANES-1`, as one vector (the edge of the matrix).
-    private static void applyOne(double[][] rows, int[] p, int[] q, double[] c, double[] s, int count, int j) {
+    /// One vector per row (strips narrower than four vectors).
+    private static void applyOne(
+            double[] data, int base, int stride, int[] p, int[] q, double[] c, double[] s, int count) {
         int cached = -1;
         DoubleVector k = DoubleVector.zero(SPECIES);
         for (int r = 0; r < count; r++) {
             int rp = p[r];
             int rq = q[r];
-            double cr = c[r];
             double sr = s[r];
-            DoubleVector cv = DoubleVector.broadcast(SPECIES, cr);
-            double[] xp = rows[rp];
-            double[] xq = rows[rq];
+            DoubleVector cv = DoubleVector.broadcast(SPECIES, c[r]);
+            int xp = base + rp * stride;
+            int xq = base + rq * stride;
             DoubleVector vp;
             DoubleVector vq;
             if (cached == rp) {
                 vp = k;
-                vq = DoubleVector.fromArray(SPECIES, xq, j);
+                vq = DoubleVector.fromArray(SPECIES, data, xq);
             } else if (cached == rq) {
                 vq = k;
-                vp = DoubleVector.fromArray(SPECIES, xp, j);
+                vp = DoubleVector.fromArray(SPECIES, data, xp);
             } else {
                 if (cached >= 0) {
-                    k.intoArray(rows[cached], j);
+                    k.intoArray(data, base + cached * stride);
                 }
-                vp = DoubleVector.fromArray(SPECIES, xp, j);
-                vq = DoubleVector.fromArray(SPECIES, xq, j);
+                vp = DoubleVector.fromArray(SPECIES, data, xp);
+                vq = DoubleVector.fromArray(SPECIES, data, xq);
             }
             DoubleVector np = vp.fma(cv, vq.mul(sr));
             DoubleVector nq = vq.fma(cv, vp.mul(-sr));
             if (r + 1 < count && (p[r + 1] == rp || q[r + 1] == rp)) {
-                nq.intoArray(xq, j);
+                nq.intoArray(data, xq);
                 k = np;
                 cached = rp;
             } else {
-                np.intoArray(xp, j);
+                np.intoArray(data, xp);
                 k = nq;
                 cached = rq;
             }
         }
         if (cached >= 0) {
-            k.intoArray(rows[cached], j);
+            k.intoArray(data, base + cached * stride);
         }
     }
 }

@@ -66,32 +66,27 @@ public record Svd(Matrix u, Vector singularValues, Matrix v) {
         double[] tauLeft = new double[n];
         double[] tauRight = new double[n];
         Bidiagonal.reduce(work, m, n, d, e, reflectorsLeft, tauLeft, tauRight);
-        double[][] ut = PlaneRotations.identityRows(n); // row k: left singular vector k of B
-        double[][] vt = PlaneRotations.identityRows(n);
-        PlaneRotations left = new PlaneRotations(ut);
-        PlaneRotations right = new PlaneRotations(vt);
+        PlaneRotations left = PlaneRotations.identity(n); // row k: left singular vector k of B
+        PlaneRotations right = PlaneRotations.identity(n);
         Bidiagonal.diagonalize(d, e, n, left, right);
-        left.flush();
-        right.flush();
-        Integer[] order = descendingMagnitude(d);
-        double[][] sortedUt = new double[n][];
-        double[][] sortedVt = new double[n][];
+        Integer[] boxedOrder = descendingMagnitude(d);
+        int[] order = new int[n];
         double[] sigma = new double[n];
         for (int k = 0; k < n; k++) {
-            int j = order[k];
-            sortedUt[k] = ut[j];
-            sortedVt[k] = vt[j];
-            sigma[k] = Math.abs(d[j]) / scale;
-            if (d[j] < 0.0) {
+            order[k] = boxedOrder[k];
+            sigma[k] = Math.abs(d[order[k]]) / scale;
+        }
+        // Uᵀ = [U_Bᵀ 0] H_{n-1} ⋯ H_0 and Vᵀ = V_Bᵀ G_{n-3} ⋯ G_0: rows are the singular vectors.
+        double[] uFlat = left.toRowMajor(order, m);
+        Reflectors.applyFromRight(uFlat, n, m, reflectorsLeft, m, n, 0, tauLeft);
+        double[] vFlat = right.toRowMajor(order, n);
+        for (int k = 0; k < n; k++) {
+            if (d[order[k]] < 0.0) {
                 for (int i = 0; i < n; i++) {
-                    sortedVt[k][i] = -sortedVt[k][i];
+                    vFlat[k * n + i] = -vFlat[k * n + i];
                 }
             }
         }
-        // Uᵀ = [U_Bᵀ 0] H_{n-1} ⋯ H_0 and Vᵀ = V_Bᵀ G_{n-3} ⋯ G_0: rows are the singular vectors.
-        double[] uFlat = PlaneRotations.flatten(sortedUt, m);
-        Reflectors.applyFromRight(uFlat, n, m, reflectorsLeft, m, n, 0, tauLeft);
-        double[] vFlat = PlaneRotations.flatten(sortedVt, n);
         Reflectors.applyFromRight(vFlat, n, n, work, n, Math.max(n - 2, 0), 1, tauRight);
         return new Svd(
                 Matrix.wrap(n, m, uFlat).transpose(),

@@ -55,19 +55,15 @@ public record SymmetricEigen(Vector values, Matrix vectors) {
         double[] e = new double[Math.max(n - 1, 0)];
         double[] tau = new double[Math.max(n - 1, 0)];
         Tridiagonal.reduce(work, n, d, e, tau);
-        double[][] yt = PlaneRotations.identityRows(n); // row k: eigenvector k of T
-        PlaneRotations rotations = new PlaneRotations(yt);
-        Tridiagonal.diagonalize(d, e, n, rotations);
-        rotations.flush();
-        Integer[] order = ascending(d);
-        double[][] sortedRows = new double[n][];
+        PlaneRotations yt = PlaneRotations.identity(n); // row k: eigenvector k of T
+        Tridiagonal.diagonalize(d, e, n, yt);
+        int[] order = ascending(d);
         double[] values = new double[n];
         for (int k = 0; k < n; k++) {
-            sortedRows[k] = yt[order[k]];
             values[k] = d[order[k]] / scale;
         }
         // Zᵀ = Yᵀ Qᵀ = Yᵀ H_{n-3} ⋯ H_0: the rows of Zᵀ are the eigenvectors of A.
-        double[] zt = PlaneRotations.flatten(sortedRows, n);
+        double[] zt = yt.toRowMajor(order, n);
         Reflectors.applyFromRight(zt, n, n, work, n, Math.max(n - 2, 0), 1, tau);
         return new SymmetricEigen(Vector.wrap(values), Matrix.wrap(n, n, zt).transpose());
     }
@@ -106,12 +102,12 @@ public record SymmetricEigen(Vector values, Matrix vectors) {
         return a.rows();
     }
 
-    private static Integer[] ascending(double[] d) {
+    private static int[] ascending(double[] d) {
         Integer[] order = new Integer[d.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (x, y) -> Double.compare(d[x], d[y]));
-        return order;
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 }

@@ -35,17 +35,15 @@ class PlaneRotationsTest {
     @MethodSource("shapes")
     void flushMatchesThePlainLoop(int rows, int cols) {
         SplittableRandom random = new SplittableRandom(rows * 1000L + cols);
-        double[][] fast = new double[rows][cols];
-        for (double[] row : fast) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = random.nextDouble(-1.0, 1.0);
-            }
+        double[] start = new double[rows * cols];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = random.nextDouble(-1.0, 1.0);
         }
         double[][] plain = new double[rows][];
         for (int i = 0; i < rows; i++) {
-            plain[i] = fast[i].clone();
+            plain[i] = java.util.Arrays.copyOfRange(start, i * cols, (i + 1) * cols);
         }
-        PlaneRotations queue = new PlaneRotations(fast);
+        PlaneRotations queue = PlaneRotations.of(start, rows, cols);
         int capacity = 64 * rows * rows + 16;
         int[] p = new int[capacity];
         int[] q = new int[capacity];
@@ -73,12 +71,13 @@ class PlaneRotationsTest {
                 queue.flush();
             }
         }
-        queue.flush();
-        PlaneRotations.applyPlain(plain, p, q, c, s, count, 0, cols);
+        int[] order = java.util.stream.IntStream.range(0, rows).toArray();
+        double[] fast = queue.toRowMajor(order, cols);
+        PlaneRotations.applyPlain(plain, p, q, c, s, count);
         double error = 0.0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                error = Math.max(error, Math.abs(fast[i][j] - plain[i][j]));
+                error = Math.max(error, Math.abs(fast[i * cols + j] - plain[i][j]));
             }
         }
         assertThat(error).isLessThanOrEqualTo(TOLERANCE);
