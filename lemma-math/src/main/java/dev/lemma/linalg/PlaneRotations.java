@@ -2,7 +2,7 @@ package dev.lemma.linalg;
 
 import dev.lemma.linalg.kernel.Gemm;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
 
 /// A matrix that plane (Givens) rotations act on by rows, and the queue of rotations not yet applied.
 ///
@@ -34,6 +34,10 @@ final class PlaneRotations {
     /// Row updates (rotations × columns) from which a flush is split over cores: $2^{18}$, about
     /// 100 µs of work, far above the cost of a fork and join.
     private static final long PARALLEL_MIN_WORK = 1L << 18;
+
+    /// Ranges of strips per thread in a parallel flush: 4, so that a thread that finishes early (or a
+    /// caller whose partner thread is descheduled) finds unstarted ranges to take over.
+    private static final int TASKS_PER_THREAD = 4;
 
     /// Whether [SimdRotations] may be loaded (the `jdk.incubator.vector` module is present).
     private static final boolean SIMD = Gemm.simdAvailable();
@@ -107,25 +111,43 @@ final class PlaneRotations {
     }
 
     /// Applies every queued rotation, in the order queued: with [SimdRotations] when the Vector API is
-    /// present, otherwise with the plain loop; over disjoint ranges of strips on two or more cores when
-    /// the batch holds at least [#PARALLEL_MIN_WORK] row updates.
+    /// present, otherwise with the plain loop. On two or more cores, when the batch holds at least
+    /// [#PARALLEL_MIN_WORK] row updates, the strips are cut into [#TASKS_PER_THREAD] ranges per thread
+    /// and run as fork-join tasks, the caller working too: on a machine shared with other programs a
+    /// thread that is held up leaves its unstarted ranges to the others.
     void flush() {
-        int tasks = Math.min(Runtime.getRuntime().availableProcessors(), strips);
-        if (tasks > 1 && (long) count * cols >= PARALLEL_MIN_WORK) {
-            java.util.List<ForkJoinTask<?>> forked = new java.util.ArrayList<>();
-            for (int t = 1; t < tasks; t++) {
-                int t0 = strips * t / tasks;
-                int t1 = strips * (t + 1) / tasks;
-                forked.add(ForkJoinPool.commonPool().submit(() -> applyStrips(t0, t1)));
-            }
-            applyStrips(0, strips / tasks);
-            for (ForkJoinTask<?> task : forked) {
-                task.join();
-            }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1 && strips > 1 && (long) count * cols >= PARALLEL_MIN_WORK) {
+            int threads = ForkJoinPool.commonPool().getParallelism() + 1;
+            new StripRange(0, strips, Math.max(1, strips / (TASKS_PER_THREAD * threads))).invoke();
         } else {
             applyStrips(0, strips);
         }
         count = 0;
+    }
+
+    /// Strips `t0 .. t1-1`, halved until a range holds at most `grain` strips.
+    private final class StripRange extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final int t0;
+        private final int t1;
+        private final int grain;
+
+        StripRange(int t0, int t1, int grain) {
+            this.t0 = t0;
+            this.t1 = t1;
+            this.grain = grain;
+        }
+
+        @Override
+        protected void compute() {
+            if (t1 - t0 <= grain) {
+                applyStrips(t0, t1);
+                return;
+            }
+            int mid = (t0 + t1) >>> 1;
+            invokeAll(new StripRange(t0, mid, grain), new StripRange(mid, t1, grain));
+        }
     }
 
     private void applyStrips(int t0, int t1) {
