@@ -11,13 +11,13 @@ import java.util.Arrays;
 /// Computed by the Golub–Kahan–Reinsch algorithm, for $m \ge n$ (a wide matrix is decomposed through
 /// its transpose):
 ///
-/// 1. Householder bidiagonalisation $B = Q_L^\top A Q_R$, $4 m n^2 - \tfrac43 n^3$ flops
-///    ([Bidiagonal#reduce]);
+/// 1. Householder bidiagonalisation $B = Q_L^\top A Q_R$, $4 m n^2 - \tfrac43 n^3$ flops, blocked so
+///    that half of them run in the GEMM kernel ([Bidiagonal#reduce]);
 /// 2. implicit QR sweeps on the bidiagonal $B = U_B \Sigma V_B^\top$, shifted by the smaller singular
 ///    value of the trailing 2×2 block, or Demmel and Kahan's zero-shift sweep when that shift is
 ///    negligible; the rotations are queued and applied to $U_B^\top$ and $V_B^\top$ in cache-sized
-///    strips ([PlaneRotations]), about $12 n^3$ flops ($O(n^2)$ for the values alone,
-///    [#valuesOf(Matrix)]);
+///    strips by a vectorised kernel ([PlaneRotations]), about $12 n^3$ flops ($O(n^2)$ for the
+///    values alone, [#valuesOf(Matrix)]);
 /// 3. the back-transformations $U = Q_L \begin{pmatrix} U_B \\ 0 \end{pmatrix}$, $V = Q_R V_B$ with
 ///    blocked reflectors, $4 m n^2 - 2 n^3$ flops mostly in the GEMM kernel.
 ///
