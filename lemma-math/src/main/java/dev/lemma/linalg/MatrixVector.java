@@ -22,8 +22,14 @@ final class MatrixVector {
             double[] a, int off, int lda, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
         if (SIMD) {
             SimdMatrixVector.transposeTimes(a, off, lda, rows, cols, x, xOff, y, yOff);
-            return;
+        } else {
+            transposeTimesPlain(a, off, lda, rows, cols, x, xOff, y, yOff);
         }
+    }
+
+    /// [#transposeTimes] as a plain loop: its specification, and the path without the Vector API.
+    static void transposeTimesPlain(
+            double[] a, int off, int lda, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
         java.util.Arrays.fill(y, yOff, yOff + cols, 0.0);
         for (int r = 0; r < rows; r++) {
             double xr = x[xOff + r];
@@ -38,8 +44,14 @@ final class MatrixVector {
     static void times(double[] a, int off, int lda, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
         if (SIMD) {
             SimdMatrixVector.times(a, off, lda, rows, cols, x, xOff, y, yOff);
-            return;
+        } else {
+            timesPlain(a, off, lda, rows, cols, x, xOff, y, yOff);
         }
+    }
+
+    /// [#times] as a plain loop: its specification, and the path without the Vector API.
+    static void timesPlain(
+            double[] a, int off, int lda, int rows, int cols, double[] x, int xOff, double[] y, int yOff) {
         for (int r = 0; r < rows; r++) {
             y[yOff + r] = Dots.dot(a, off + r * lda, x, xOff, cols);
         }

@@ -56,10 +56,18 @@ final class PlaneRotations {
     private final int[] q;
     private final double[] c;
     private final double[] s;
+    private final boolean vectorised;
     private int count;
 
     /// A `rows×cols` matrix of zeros.
     PlaneRotations(int rows, int cols) {
+        this(rows, cols, SIMD);
+    }
+
+    /// A `rows×cols` matrix of zeros whose flushes use [SimdRotations] if `vectorised` (and the
+    /// Vector API is present) or the plain loop, so that tests can run both.
+    PlaneRotations(int rows, int cols, boolean vectorised) {
+        this.vectorised = vectorised && SIMD;
         this.rows = rows;
         this.cols = cols;
         this.strips = (cols + STRIP - 1) / STRIP;
@@ -80,9 +88,9 @@ final class PlaneRotations {
         return x;
     }
 
-    /// A copy of the row-major `rows×cols` array `a`.
-    static PlaneRotations of(double[] a, int rows, int cols) {
-        PlaneRotations x = new PlaneRotations(rows, cols);
+    /// A copy of the row-major `rows×cols` array `a`, flushed as by [#PlaneRotations(int, int, boolean)].
+    static PlaneRotations of(double[] a, int rows, int cols, boolean vectorised) {
+        PlaneRotations x = new PlaneRotations(rows, cols, vectorised);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 x.data[x.index(i, j)] = a[i * cols + j];
@@ -153,7 +161,7 @@ final class PlaneRotations {
     private void applyStrips(int t0, int t1) {
         for (int t = t0; t < t1; t++) {
             int base = t * rows * STRIP;
-            if (SIMD) {
+            if (vectorised) {
                 SimdRotations.apply(data, base, STRIP, p, q, c, s, count);
             } else {
                 for (int r = 0; r < count; r++) {

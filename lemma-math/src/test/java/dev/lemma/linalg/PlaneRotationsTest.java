@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/// [PlaneRotations#flush()] (vectorised, register-cached, split over cores) against the plain loop
-/// [PlaneRotations#applyPlain], on the rotation patterns the QR sweeps emit.
+/// [PlaneRotations#flush()] (strip-major, vectorised or not, split over cores) against the plain loop
+/// [PlaneRotations#applyPlain] on separate rows, on the rotation patterns the QR sweeps emit.
 class PlaneRotationsTest {
     /// Each rotation adds at most a few $u$ to an entry of an orthogonal matrix; `fma` changes the
     /// rounding, not the bound. 64 sweeps of up to 200 rotations stay far below $10^{-12}$.
@@ -18,22 +18,15 @@ class PlaneRotationsTest {
     /// Rows × columns: 0, 1, primes, around the strip of 32 and the vector of 8, and one large enough
     /// to be split over cores.
     static Stream<Arguments> shapes() {
-        return Stream.of(
-                Arguments.of(2, 0),
-                Arguments.of(2, 1),
-                Arguments.of(3, 7),
-                Arguments.of(5, 8),
-                Arguments.of(13, 31),
-                Arguments.of(17, 32),
-                Arguments.of(33, 33),
-                Arguments.of(8, 67),
-                Arguments.of(40, 97),
-                Arguments.of(200, 300));
+        int[][] shapes = {{2, 0}, {2, 1}, {3, 7}, {5, 8}, {13, 31}, {17, 32}, {33, 33}, {8, 67}, {40, 97}, {200, 300}};
+        return Stream.of(shapes)
+                .flatMap(shape ->
+                        Stream.of(true, false).map(vectorised -> Arguments.of(shape[0], shape[1], vectorised)));
     }
 
     @ParameterizedTest
     @MethodSource("shapes")
-    void flushMatchesThePlainLoop(int rows, int cols) {
+    void flushMatchesThePlainLoop(int rows, int cols, boolean vectorised) {
         SplittableRandom random = new SplittableRandom(rows * 1000L + cols);
         double[] start = new double[rows * cols];
         for (int i = 0; i < start.length; i++) {
@@ -43,7 +36,7 @@ class PlaneRotationsTest {
         for (int i = 0; i < rows; i++) {
             plain[i] = java.util.Arrays.copyOfRange(start, i * cols, (i + 1) * cols);
         }
-        PlaneRotations queue = PlaneRotations.of(start, rows, cols);
+        PlaneRotations queue = PlaneRotations.of(start, rows, cols, vectorised);
         int capacity = 64 * rows * rows + 16;
         int[] p = new int[capacity];
         int[] q = new int[capacity];
