@@ -19,7 +19,8 @@ final class Tridiagonal {
     static final int BLOCK = 32;
 
     /// Trailing orders at or below 128 are finished unblocked: there the GEMM calls are too small to
-    /// pay for forming the panel. LAPACK's crossover for `dsytrd` is 128 as well (`ilaenv`, `nx`).
+    /// pay for forming the panel. LAPACK's `ilaenv` suggests 32 for `dsytrd` and 128 for `dgebrd`;
+    /// the larger one is taken here too, not tuned by measurement.
     static final int CROSSOVER = 128;
 
     /// Reduces the symmetric matrix in the upper triangle of the row-major `n×n` array `a` to
