@@ -11,13 +11,13 @@ import java.util.Arrays;
 /// Computed by the Golub–Kahan–Reinsch algorithm, for $m \ge n$ (a wide matrix is decomposed through
 /// its transpose):
 ///
-/// 1. Householder bidiagonalisation $B = Q_L^\top A Q_R$, $4 m n^2 - \tfrac43 n^3$ flops
-///    ([Bidiagonal#reduce]);
+/// 1. Householder bidiagonalisation $B = Q_L^\top A Q_R$, $4 m n^2 - \tfrac43 n^3$ flops, blocked so
+///    that half of them run in the GEMM kernel ([Bidiagonal#reduce]);
 /// 2. implicit QR sweeps on the bidiagonal $B = U_B \Sigma V_B^\top$, shifted by the smaller singular
 ///    value of the trailing 2×2 block, or Demmel and Kahan's zero-shift sweep when that shift is
 ///    negligible; the rotations are queued and applied to $U_B^\top$ and $V_B^\top$ in cache-sized
-///    strips ([PlaneRotations]), about $12 n^3$ flops ($O(n^2)$ for the values alone,
-///    [#valuesOf(Matrix)]);
+///    strips by a vectorised kernel ([PlaneRotations]), about $12 n^3$ flops ($O(n^2)$ for the
+///    values alone, [#valuesOf(Matrix)]);
 /// 3. the back-transformations $U = Q_L \begin{pmatrix} U_B \\ 0 \end{pmatrix}$, $V = Q_R V_B$ with
 ///    blocked reflectors, $4 m n^2 - 2 n^3$ flops mostly in the GEMM kernel.
 ///
@@ -66,32 +66,27 @@ public record Svd(Matrix u, Vector singularValues, Matrix v) {
         double[] tauLeft = new double[n];
         double[] tauRight = new double[n];
         Bidiagonal.reduce(work, m, n, d, e, reflectorsLeft, tauLeft, tauRight);
-        double[][] ut = PlaneRotations.identityRows(n); // row k: left singular vector k of B
-        double[][] vt = PlaneRotations.identityRows(n);
-        PlaneRotations left = new PlaneRotations(ut);
-        PlaneRotations right = new PlaneRotations(vt);
+        PlaneRotations left = PlaneRotations.identity(n); // row k: left singular vector k of B
+        PlaneRotations right = PlaneRotations.identity(n);
         Bidiagonal.diagonalize(d, e, n, left, right);
-        left.flush();
-        right.flush();
-        Integer[] order = descendingMagnitude(d);
-        double[][] sortedUt = new double[n][];
-        double[][] sortedVt = new double[n][];
+        Integer[] boxedOrder = descendingMagnitude(d);
+        int[] order = new int[n];
         double[] sigma = new double[n];
         for (int k = 0; k < n; k++) {
-            int j = order[k];
-            sortedUt[k] = ut[j];
-            sortedVt[k] = vt[j];
-            sigma[k] = Math.abs(d[j]) / scale;
-            if (d[j] < 0.0) {
+            order[k] = boxedOrder[k];
+            sigma[k] = Math.abs(d[order[k]]) / scale;
+        }
+        // Uᵀ = [U_Bᵀ 0] H_{n-1} ⋯ H_0 and Vᵀ = V_Bᵀ G_{n-3} ⋯ G_0: rows are the singular vectors.
+        double[] uFlat = left.toRowMajor(order, m);
+        Reflectors.applyFromRight(uFlat, n, m, reflectorsLeft, m, n, 0, tauLeft);
+        double[] vFlat = right.toRowMajor(order, n);
+        for (int k = 0; k < n; k++) {
+            if (d[order[k]] < 0.0) {
                 for (int i = 0; i < n; i++) {
-                    sortedVt[k][i] = -sortedVt[k][i];
+                    vFlat[k * n + i] = -vFlat[k * n + i];
                 }
             }
         }
-        // Uᵀ = [U_Bᵀ 0] H_{n-1} ⋯ H_0 and Vᵀ = V_Bᵀ G_{n-3} ⋯ G_0: rows are the singular vectors.
-        double[] uFlat = PlaneRotations.flatten(sortedUt, m);
-        Reflectors.applyFromRight(uFlat, n, m, reflectorsLeft, m, n, 0, tauLeft);
-        double[] vFlat = PlaneRotations.flatten(sortedVt, n);
         Reflectors.applyFromRight(vFlat, n, n, work, n, Math.max(n - 2, 0), 1, tauRight);
         return new Svd(
                 Matrix.wrap(n, m, uFlat).transpose(),

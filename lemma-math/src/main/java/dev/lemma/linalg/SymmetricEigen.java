@@ -9,13 +9,19 @@ import java.util.Arrays;
 ///
 /// Computed in three stages (Golub and Van Loan, §8.3):
 ///
-/// 1. Householder tridiagonalisation $T = Q^\top A Q$ by symmetric rank-2 updates, $\tfrac43 n^3$
-///    flops ([Tridiagonal#reduce]);
+/// 1. Householder tridiagonalisation $T = Q^\top A Q$, $\tfrac43 n^3$ flops, blocked so that half of
+///    them run in the GEMM kernel and the other half (one matrix–vector product per column) reads
+///    the matrix once per column ([Tridiagonal#reduce]);
 /// 2. implicit symmetric QR steps with Wilkinson shifts on $T$, $T = Y \Lambda Y^\top$; the plane
-///    rotations are queued and applied to $Y^\top$ in cache-sized strips ([PlaneRotations]), about
-///    $6 n^3$ flops (only $O(n^2)$ for the eigenvalues alone, [#valuesOf(Matrix)]);
+///    rotations are queued and applied to $Y^\top$ in cache-sized strips by a vectorised kernel
+///    ([PlaneRotations]), about $6 n^3$ flops (only $O(n^2)$ for the eigenvalues alone,
+///    [#valuesOf(Matrix)]);
 /// 3. the back-transformation $V = Q Y$, with the reflectors grouped in blocks of [Reflectors#BLOCK]
-///    so that its $2 n^3$ flops run in the GEMM kernel.
+///    (compact WY, $I - V T V^\top$) so that its $2 n^3$ flops run in the GEMM kernel.
+///
+/// Where the time goes (measured at $n = 1000$ on one core of a shared Zen 4, CPU time): about
+/// 100 ms for stage 1, 270 ms for stage 2 and 85 ms for stage 3. The rotations of stage 2 remain the
+/// largest part; see [PlaneRotations] for why they are not replaced by divide and conquer.
 ///
 /// Accuracy: the computed pairs are exact for a matrix $A + E$ with $\|E\|_2 = O(n u \|A\|_2)$;
 /// each eigenvalue is therefore within $O(n u \|A\|_2)$ of the true one (Weyl), and $V$ is orthonormal
@@ -55,19 +61,15 @@ public record SymmetricEigen(Vector values, Matrix vectors) {
         double[] e = new double[Math.max(n - 1, 0)];
         double[] tau = new double[Math.max(n - 1, 0)];
         Tridiagonal.reduce(work, n, d, e, tau);
-        double[][] yt = PlaneRotations.identityRows(n); // row k: eigenvector k of T
-        PlaneRotations rotations = new PlaneRotations(yt);
-        Tridiagonal.diagonalize(d, e, n, rotations);
-        rotations.flush();
-        Integer[] order = ascending(d);
-        double[][] sortedRows = new double[n][];
+        PlaneRotations yt = PlaneRotations.identity(n); // row k: eigenvector k of T
+        Tridiagonal.diagonalize(d, e, n, yt);
+        int[] order = ascending(d);
         double[] values = new double[n];
         for (int k = 0; k < n; k++) {
-            sortedRows[k] = yt[order[k]];
             values[k] = d[order[k]] / scale;
         }
         // Zᵀ = Yᵀ Qᵀ = Yᵀ H_{n-3} ⋯ H_0: the rows of Zᵀ are the eigenvectors of A.
-        double[] zt = PlaneRotations.flatten(sortedRows, n);
+        double[] zt = yt.toRowMajor(order, n);
         Reflectors.applyFromRight(zt, n, n, work, n, Math.max(n - 2, 0), 1, tau);
         return new SymmetricEigen(Vector.wrap(values), Matrix.wrap(n, n, zt).transpose());
     }
@@ -106,12 +108,12 @@ public record SymmetricEigen(Vector values, Matrix vectors) {
         return a.rows();
     }
 
-    private static Integer[] ascending(double[] d) {
+    private static int[] ascending(double[] d) {
         Integer[] order = new Integer[d.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (x, y) -> Double.compare(d[x], d[y]));
-        return order;
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lemma.linalg;
 
+import dev.lemma.linalg.kernel.Gemm;
 import dev.lemma.numeric.ConvergenceException;
 import dev.lemma.numeric.Tolerances;
 
@@ -12,19 +13,144 @@ import dev.lemma.numeric.Tolerances;
 final class Tridiagonal {
     private Tridiagonal() {}
 
-    /// Reduces the symmetric matrix in the upper triangle of the row-major `n×n` array `a` (the lower
-    /// triangle is neither read nor written) to tridiagonal form: `d` gets the diagonal, `e` the
-    /// off-diagonal ($e_i = t_{i,i+1}$), and reflector $H_i$ ($i = 0 \dots n-3$, acting on indices
-    /// $i+1 \dots n-1$) is left in row `i` of `a` (columns $i+2 \dots$) with its $\tau$ in `tau[i]`, so
-    /// that $Q = H_0 H_1 \cdots H_{n-3}$.
+    /// Columns per panel of the blocked reduction: the trailing update is then a GEMM with inner
+    /// dimension $2 \cdot 32 = 64$, long enough to run near the kernel's peak, while the panel's own
+    /// corrections ($O(n \cdot nb)$ per column) stay small. LAPACK's `dsytrd` uses 32 too (`ilaenv`).
+    static final int BLOCK = 32;
+
+    /// Trailing orders at or below 128 are finished unblocked: there the GEMM calls are too small to
+    /// pay for forming the panel. LAPACK's `ilaenv` suggests 32 for `dsytrd` and 128 for `dgebrd`;
+    /// the larger one is taken here too, not tuned by measurement.
+    static final int CROSSOVER = 128;
+
+    /// Reduces the symmetric matrix in the upper triangle of the row-major `n×n` array `a` to
+    /// tridiagonal form: `d` gets the diagonal, `e` the off-diagonal ($e_i = t_{i,i+1}$), and reflector
+    /// $H_i$ ($i = 0 \dots n-3$, acting on indices $i+1 \dots n-1$) is left in row `i` of `a` (columns
+    /// $i+2 \dots$) with its $\tau$ in `tau[i]`, so that $Q = H_0 H_1 \cdots H_{n-3}$. The lower
+    /// triangle is not read but is overwritten: it holds the mirror image of the upper one while the
+    /// blocks are reduced.
+    ///
+    /// Blocked (the idea of LAPACK's `dsytrd` and `dlatrd`): the rank-2 updates of [#BLOCK]
+    /// consecutive steps are not applied to the trailing matrix one by one. Step $i$ of a panel needs
+    /// only row $i$ of the current matrix and the product of the current trailing matrix with $v_i$;
+    /// both are obtained from the matrix $A_0$ as it was when the panel began, corrected by the
+    /// panel's earlier vectors: with $V$ and $W$ holding the $v_j$ and $w_j$ of the earlier steps as
+    /// columns, the current matrix is $A_0 - V W^\top - W V^\top$, so
+    /// $A v_i = A_0 v_i - V (W^\top v_i) - W (V^\top v_i)$. At the end of the panel the whole trailing
+    /// matrix takes the accumulated update at once, $A \leftarrow A - V W^\top - W V^\top$, one GEMM
+    /// with inner dimension $2 \cdot nb$: half of the $\tfrac43 n^3$ flops. The other half, the product
+    /// $A_0 v_i$, reads the trailing matrix once per step and is bound by memory; it runs over whole
+    /// rows of both triangles (a sum of rows, $A_0 v = \sum_r v_r a_r$, which [MatrixVector] vectorises),
+    /// which is why the lower triangle is kept as a mirror image. The last [#CROSSOVER] rows and columns
+    /// are reduced by [#reduceUnblocked].
+    ///
+    /// Rounding: the same reflectors as the unblocked reduction, up to rounding (the sums are
+    /// ordered differently).
+    static void reduce(double[] a, int n, double[] d, double[] e, double[] tau) {
+        reduce(a, n, d, e, tau, BLOCK, CROSSOVER);
+    }
+
+    /// [#reduce(double[], int, double[], double[], double[])] with a chosen panel width and
+    /// crossover, so that tests can exercise the blocked path on small matrices.
+    static void reduce(double[] a, int n, double[] d, double[] e, double[] tau, int block, int crossover) {
+        int b = 0;
+        if (n - block > crossover) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    a[j * n + i] = a[i * n + j];
+                }
+            }
+            // Rows 0..block-1: w_j of the panel; rows block..2·block-1: v_j. Indexed like A's columns.
+            double[] wv = new double[2 * block * n];
+            double[] vw = new double[n * 2 * block];
+            double[] coefficients = new double[2 * block];
+            for (; n - b - block > crossover; b += block) {
+                panel(a, n, b, block, d, e, tau, wv, coefficients);
+                int s = b + block;
+                int t = n - s;
+                // vw (t × 2·block) = [V W] restricted to rows s.., so that A -= [V W] [W V]ᵀ.
+                for (int r = 0; r < t; r++) {
+                    for (int j = 0; j < block; j++) {
+                        vw[r * 2 * block + j] = wv[(block + j) * n + s + r];
+                        vw[r * 2 * block + block + j] = wv[j * n + s + r];
+                    }
+                }
+                Gemm.gemm(t, t, 2 * block, -1.0, vw, 0, 2 * block, wv, s, n, 1.0, a, s * n + s, n);
+            }
+        }
+        reduceUnblocked(a, n, b, d, e, tau);
+    }
+
+    /// Steps `b .. b+block-1` of the blocked reduction, leaving the trailing matrix untouched; on return
+    /// row `j` of `wv` holds $w_{b+j}$ and row `block + j` holds $v_{b+j}$ (entries $> b+j$).
+    private static void panel(
+            double[] a, int n, int b, int block, double[] d, double[] e, double[] tau, double[] wv, double[] coef) {
+        for (int j = 0; j < block; j++) {
+            int i = b + j;
+            int row = i * n;
+            int s = i + 1;
+            int len = n - s;
+            // Row i of the current matrix, from the diagonal on: A0 − V Wᵀ − W Vᵀ.
+            for (int l = 0; l < j; l++) {
+                int wl = l * n;
+                int vl = (block + l) * n;
+                double vi = wv[vl + i];
+                double wi = wv[wl + i];
+                for (int c = i; c < n; c++) {
+                    a[row + c] -= vi * wv[wl + c] + wi * wv[vl + c];
+                }
+            }
+            double t = Reflectors.generate(a, row + s, len);
+            d[i] = a[row + i];
+            e[i] = a[row + s];
+            tau[i] = t;
+            int wj = j * n;
+            int vj = (block + j) * n;
+            if (t == 0.0) {
+                java.util.Arrays.fill(wv, wj + s, wj + n, 0.0);
+                java.util.Arrays.fill(wv, vj + s, vj + n, 0.0);
+                continue;
+            }
+            wv[vj + s] = 1.0;
+            System.arraycopy(a, row + s + 1, wv, vj + s + 1, len - 1);
+            // p = A v = A0 v − V (Wᵀ v) − W (Vᵀ v) on indices s..n-1.
+            MatrixVector.transposeTimes(a, s * n + s, n, len, len, wv, vj + s, wv, wj + s);
+            for (int l = 0; l < j; l++) {
+                coef[l] = Dots.dot(wv, l * n + s, wv, vj + s, len);
+                coef[block + l] = Dots.dot(wv, (block + l) * n + s, wv, vj + s, len);
+            }
+            for (int l = 0; l < j; l++) {
+                int wl = l * n;
+                int vl = (block + l) * n;
+                double cw = coef[l];
+                double cv = coef[block + l];
+                for (int c = s; c < n; c++) {
+                    wv[wj + c] -= cw * wv[vl + c] + cv * wv[wl + c];
+                }
+            }
+            // w = τ p − (τ/2)(τ pᵀv) v
+            double pv = 0.0;
+            for (int c = s; c < n; c++) {
+                wv[wj + c] *= t;
+                pv += wv[wj + c] * wv[vj + c];
+            }
+            double alpha = -0.5 * t * pv;
+            for (int c = s; c < n; c++) {
+                wv[wj + c] += alpha * wv[vj + c];
+            }
+        }
+    }
+
+    /// The unblocked reduction from step `from` on, reading and writing only the upper triangle of
+    /// rows `from ..` (the specification of the blocked [#reduce], and its last [#CROSSOVER] steps).
     ///
     /// Step $i$ is the symmetric rank-2 update $A_{22} \leftarrow A_{22} - v w^\top - w v^\top$ with
     /// $p = \tau A_{22} v$, $w = p - \tfrac{\tau}{2}(p^\top v) v$; both sweeps over $A_{22}$ run along
-    /// rows of the upper triangle. Cost: $\tfrac43 n^3$ flops.
-    static void reduce(double[] a, int n, double[] d, double[] e, double[] tau) {
+    /// rows of the upper triangle. Cost: $\tfrac43 (n - \text{from})^3$ flops.
+    static void reduceUnblocked(double[] a, int n, int from, double[] d, double[] e, double[] tau) {
         double[] v = new double[n];
         double[] w = new double[n];
-        for (int i = 0; i < n - 1; i++) {
+        for (int i = from; i < n - 1; i++) {
             int s = i + 1;
             double t = Reflectors.generate(a, i * n + s, n - s);
             d[i] = a[i * n + i];

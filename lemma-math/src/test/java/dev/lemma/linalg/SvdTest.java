@@ -78,6 +78,21 @@ class SvdTest {
         assertDecomposes(a, a.svd());
     }
 
+    /// Shapes past [Bidiagonal#CROSSOVER] + [Bidiagonal#BLOCK] (square, tall, wide; a prime and a
+    /// multiple of the panel width), so that the blocked reduction, the strip-major rotations and the
+    /// blocked back-transformations all run; one of them rank-deficient, which exercises the chases
+    /// of zero diagonal entries.
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"192, 192, 192", "300, 167, 167", "167, 300, 167", "200, 200, 40"})
+    void largeMatricesDecomposeThroughTheBlockedPaths(int m, int n, int rank) {
+        Matrix a = Matrix.random(m, rank, 7L * m + n).times(Matrix.random(rank, n, 11L * n + m));
+        Svd svd = a.svd();
+        assertDecomposes(a, svd);
+        if (rank < Math.min(m, n)) {
+            assertThat(svd.rank()).isEqualTo(rank);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("shapes")
     void rankDeficientMatricesKeepOrthonormalFactors(int m, int n) {

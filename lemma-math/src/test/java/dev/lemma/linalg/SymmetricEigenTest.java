@@ -65,6 +65,18 @@ class SymmetricEigenTest {
         assertDecomposes(a, a.symmetricEigen());
     }
 
+    /// Orders past [Tridiagonal#CROSSOVER] + [Tridiagonal#BLOCK], so that the blocked reduction, the
+    /// strip-major rotations (several strips, split over cores) and the blocked back-transformation all
+    /// run, with a prime and a multiple of the panel width.
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {161, 192, 227})
+    void largeMatricesDecomposeThroughTheBlockedPaths(int n) {
+        Matrix a = randomSymmetric(n, 300 + n);
+        SymmetricEigen eig = a.symmetricEigen();
+        assertDecomposes(a, eig);
+        assertThat(SymmetricEigen.valuesOf(a).minus(eig.values()).normInf()).isLessThanOrEqualTo(tolerance(a));
+    }
+
     @ParameterizedTest
     @MethodSource("sizes")
     void eigenvaluesAloneMatchTheFullDecomposition(int n) {
