@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /// chosen to hit every edge of the blocking: 0, 1, primes, and sizes just past the register tile
 /// ([SimdGemm#MR] = 6, [SimdGemm#NR] = 16), the cache blocks ([SimdGemm#MC] = 120, [SimdGemm#KC] =
 /// 256, [SimdGemm#NC] = 2048, [BlockedGemm#KC] = 128, [BlockedGemm#NC] = 256) and the parallel
-/// split ([ParallelGemm#GRANULE] = 48).
+/// split (at multiples of [ParallelGemm#ROW_GRANULE] = 6 rows and [ParallelGemm#COLUMN_GRANULE] = 16 columns).
 class KernelsAgreeTest {
     private static final ForkJoinPool THREE_THREADS = new ForkJoinPool(3);
     private static final ForkJoinPool ONE_THREAD = new ForkJoinPool(1);
@@ -65,6 +65,7 @@ class KernelsAgreeTest {
         shapes.add(new int[] {5, 300, 129}); // past the blocked kernel's KC = 128 and NC = 256
         shapes.add(new int[] {3, 2100, 7}); // n past NC = 2048
         shapes.add(new int[] {200, 150, 50}); // splits in both directions in the parallel step
+        shapes.add(new int[] {203, 90, 40}); // the parallel step splits 203 rows at 102 = 17 MR, nearest the middle
         return shapes;
     }
 
@@ -188,7 +189,7 @@ class KernelsAgreeTest {
                 .hasMessageContaining("kc=0");
         assertThatThrownBy(() -> new SimdGemm(8, SimdGemm.MR + 1, SimdGemm.NR))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("mc=7");
+                .hasMessageContaining("mc=" + (SimdGemm.MR + 1));
     }
 
     private static void assertOutsideOfCUntouched(GemmProblem problem, double[] actual) {
