@@ -3,7 +3,8 @@ package dev.lemma.linalg;
 import dev.lemma.linalg.kernel.Gemm;
 
 /// A block of $k$ Householder reflectors in the compact WY form
-/// $H_0 H_1 \cdots H_{k-1} = I - Y T Y^\top$, for blocked [Qr]: $Y$ (`len×k`) holds the vectors
+/// $H_0 H_1 \cdots H_{k-1} = I - Y T Y^\top$, for blocked [Qr] and the back-transformations of
+/// [Reflectors]: $Y$ (`len×k`) holds the vectors
 /// $v_j$ in its columns (unit lower trapezoidal: $v_j$ is zero above row $j$ and 1 at row $j$), and $T$
 /// (`k×k`) is upper triangular.
 ///
@@ -52,10 +53,16 @@ final class CompactWy {
     ///
     /// @param tau $\tau_j$ at `tau[tauOffset + j]`
     static CompactWy ofRows(double[] rows, int k, int len, double[] tau, int tauOffset) {
+        return ofRows(rows, 0, len, k, len, tau, tauOffset);
+    }
+
+    /// The same, with row $j$ at `src[offset + j * stride]` onwards: the reflectors left in the rows
+    /// of a larger array by the tridiagonal and bidiagonal reductions. `src` is not modified.
+    static CompactWy ofRows(double[] src, int offset, int stride, int k, int len, double[] tau, int tauOffset) {
         double[] yt = new double[k * len];
         for (int j = 0; j < k; j++) {
             yt[j * len + j] = 1.0;
-            System.arraycopy(rows, j * len + j + 1, yt, j * len + j + 1, len - j - 1);
+            System.arraycopy(src, offset + j * stride + j + 1, yt, j * len + j + 1, len - j - 1);
         }
         return withT(new CompactWy(k, len, yt), tau, tauOffset);
     }
@@ -110,6 +117,20 @@ final class CompactWy {
     /// $C \leftarrow (I - Y T Y^\top) C = H_0 \cdots H_{k-1}\, C$, as forming $Q$ does.
     void applyFromLeft(double[] c, int offset, int ldc, int cols) {
         apply(c, offset, ldc, cols, false);
+    }
+
+    /// $X \leftarrow X (I - Y T Y^\top)^\top = X H_{k-1} \cdots H_0$ for the `rows×len` block $X$ of `x`
+    /// at `offset` with row stride `ldx`, as the back-transformations of the eigen and singular vectors
+    /// do: $W = X Y$, $W \leftarrow W T^\top$, $X \leftarrow X - W Y^\top$, three [Gemm] calls.
+    void applyTransposeFromRight(double[] x, int offset, int ldx, int rows) {
+        if (rows == 0) {
+            return;
+        }
+        double[] w = new double[rows * k]; // X Y, rows×k
+        Gemm.gemm(rows, k, len, 1.0, x, offset, ldx, y, 0, k, 0.0, w, 0, k);
+        double[] wt = new double[rows * k]; // W Tᵀ
+        Gemm.gemm(rows, k, k, 1.0, w, 0, k, transposeOf(t, k), 0, k, 0.0, wt, 0, k);
+        Gemm.gemm(rows, len, k, -1.0, wt, 0, k, yt, 0, len, 1.0, x, offset, ldx);
     }
 
     private void apply(double[] c, int offset, int ldc, int cols, boolean transpose) {

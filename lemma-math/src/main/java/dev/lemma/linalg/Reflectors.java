@@ -1,7 +1,5 @@
 package dev.lemma.linalg;
 
-import dev.lemma.linalg.kernel.Gemm;
-
 /// Householder reflectors $H = I - \tau v v^\top$ ($v_0 = 1$) on contiguous stretches of row-major
 /// arrays, and their blocked application, shared by the reductions to condensed form ([Tridiagonal],
 /// [Bidiagonal]).
@@ -71,60 +69,9 @@ final class Reflectors {
             int k = end - first;
             int start = firstStart + first;
             int len = cols - start;
-            // vt: k×len, row j = reflector first+j over columns start .. cols-1.
-            double[] vt = new double[k * len];
-            for (int j = 0; j < k; j++) {
-                int r = first + j;
-                vt[j * len + j] = 1.0;
-                System.arraycopy(vs, r * vsStride + start + j + 1, vt, j * len + j + 1, len - j - 1);
-            }
-            double[] v = Matrix.wrap(k, len, vt).transpose().data(); // len×k
-            double[] t = triangularFactor(vt, k, len, tau, first);
-            // W = X[:, start:] V  (rows×k)
-            double[] w = new double[rows * k];
-            Gemm.gemm(rows, k, len, 1.0, x, start, cols, v, 0, k, 0.0, w, 0, k);
-            // W ← W Tᵀ: entry i of a row becomes Σ_{j ≥ i} W_j T_ij, so ascending i reads only old values.
-            for (int r = 0; r < rows; r++) {
-                int wr = r * k;
-                for (int i = 0; i < k; i++) {
-                    double sum = 0.0;
-                    for (int j = i; j < k; j++) {
-                        sum += w[wr + j] * t[i * k + j];
-                    }
-                    w[wr + i] = sum;
-                }
-            }
-            // X[:, start:] −= W Vᵀ
-            Gemm.gemm(rows, len, k, -1.0, w, 0, k, vt, 0, len, 1.0, x, start, cols);
+            // Reflector first + j starts at column start + j: row j of the block, read in place from vs.
+            CompactWy.ofRows(vs, first * vsStride + start, vsStride, k, len, tau, first)
+                    .applyTransposeFromRight(x, start, cols, rows);
         }
-    }
-
-    /// The upper triangular $T$ of $H_0 \cdots H_{k-1} = I - V T V^\top$ (LAPACK `dlarft`, forward,
-    /// column-wise): $T_{jj} = \tau_j$, $T_{0:j,j} = -\tau_j T_{0:j,0:j} V_{:,0:j}^\top v_j$.
-    private static double[] triangularFactor(double[] vt, int k, int len, double[] tau, int first) {
-        double[] t = new double[k * k];
-        double[] z = new double[k];
-        for (int j = 0; j < k; j++) {
-            double tj = tau[first + j];
-            t[j * k + j] = tj;
-            if (tj == 0.0) {
-                continue;
-            }
-            for (int i = 0; i < j; i++) {
-                double dot = 0.0;
-                for (int c = j; c < len; c++) { // row j of vt is zero before column j
-                    dot += vt[i * len + c] * vt[j * len + c];
-                }
-                z[i] = -tj * dot;
-            }
-            for (int i = 0; i < j; i++) {
-                double sum = 0.0;
-                for (int c = i; c < j; c++) {
-                    sum += t[i * k + c] * z[c];
-                }
-                t[i * k + j] = sum;
-            }
-        }
-        return t;
     }
 }
