@@ -1,0 +1,60 @@
+package dev.lemma.experiments;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/// The registry: every experiment of the book, in book order. The lab, the command line, the book's
+/// ` ```experiment ID``` ` blocks and CI all read this one list; an experiment missing here exists
+/// nowhere.
+public final class Experiments {
+    private static final List<Experiment> ALL = List.of();
+
+    private static final Map<String, Experiment> BY_ID = index(ALL);
+
+    private Experiments() {}
+
+    private static Map<String, Experiment> index(List<Experiment> experiments) {
+        Map<String, Experiment> byId = new LinkedHashMap<>();
+        for (Experiment e : experiments) {
+            if (!e.id().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                throw new IllegalStateException(
+                        "experiment id '" + e.id() + "' must be lower-case words joined by hyphens");
+            }
+            if (byId.put(e.id(), e) != null) {
+                throw new IllegalStateException("two experiments share the id '" + e.id() + "'");
+            }
+        }
+        return byId;
+    }
+
+    /// Every experiment, by chapter and then in the order the chapter presents them.
+    ///
+    /// @return the experiments
+    public static List<Experiment> all() {
+        return ALL;
+    }
+
+    /// The experiment with the given id, if there is one.
+    ///
+    /// @param id the id
+    /// @return the experiment, or empty
+    public static Optional<Experiment> find(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    /// The experiment with the given id.
+    ///
+    /// @param id the id
+    /// @return the experiment
+    /// @throws UnknownExperimentException if there is none, naming the known ids
+    public static Experiment get(String id) {
+        Experiment e = BY_ID.get(id);
+        if (e == null) {
+            throw new UnknownExperimentException(
+                    "no experiment '" + id + "'; known: " + String.join(", ", BY_ID.keySet()));
+        }
+        return e;
+    }
+}
