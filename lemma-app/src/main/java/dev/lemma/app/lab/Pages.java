@@ -1,0 +1,256 @@
+package dev.lemma.app.lab;
+
+import dev.lemma.experiments.Experiment;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/// The HTML pages of the lab: one shared layout and the home, chapter, experiment and index pages
+/// that fill it.
+final class Pages {
+    private Pages() {}
+
+    /// The layout shared by every page.
+    ///
+    /// @param title the page title (plain text)
+    /// @param bodyClass a class naming the kind of page
+    /// @param main the HTML of the main part
+    /// @param charts whether the page needs Plotly (11 MB, so only where there are experiments)
+    static String layout(String title, String bodyClass, String main, boolean charts) {
+        return """
+                <!doctype html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%1$s</title>
+                <link rel="stylesheet" href="%2$s">
+                <link rel="stylesheet" href="%3$s">
+                <link rel="stylesheet" href="%4$s">
+                <script defer src="%5$s"></script>
+                <script defer src="%6$s"></script>
+                <script defer src="%7$s"></script>
+                <script defer src="%9$s"></script>
+                %8$s
+                </head>
+                <body class="%10$s">
+                <header class="site-header">
+                  <a class="brand" href="/"><span class="brand-mark">λ</span> Lemma</a>
+                  <nav class="site-nav"><a href="/">Learning path</a><a href="/experiments">Experiments</a></nav>
+                </header>
+                %11$s
+                <footer class="site-footer">Lemma — the mathematics of machine learning, derived, implemented and checked. Everything on this page was computed on this machine.</footer>
+                </body>
+                </html>
+                """.formatted(
+                        Html.escape(title),
+                        Assets.KATEX_CSS,
+                        Assets.HIGHLIGHT_CSS,
+                        Assets.LAB_CSS,
+                        Assets.KATEX_JS,
+                        Assets.KATEX_AUTO_RENDER,
+                        Assets.HIGHLIGHT_JS,
+                        charts
+                                ? "<script defer src=\"" + Assets.PLOTLY + "\"></script>\n<script defer src=\""
+                                        + Assets.EXPERIMENT_JS + "\"></script>\n"
+                                : "",
+                        Assets.LAB_JS,
+                        bodyClass,
+                        main);
+    }
+
+    /// The home page: the learning path.
+    static String home(List<Book.Chapter> chapters, Map<String, Long> experimentsByChapter) {
+        StringBuilder path = new StringBuilder();
+        Optional<Book.Chapter> first =
+                chapters.stream().filter(Book.Chapter::written).findFirst();
+        for (Book.Chapter c : chapters) {
+            long count = experimentsByChapter.getOrDefault(c.number(), 0L);
+            String needs = c.needs().isEmpty()
+                    ? "Start here"
+                    : "Needs "
+                            + c.needs().stream()
+                                    .map(n -> chapterRef(chapters, n))
+                                    .collect(Collectors.joining(", "));
+            String title = c.slug()
+                    .map(s -> "<a href=\"/chapters/" + Html.escape(s) + "\">" + Html.escape(c.title()) + "</a>")
+                    .orElse(Html.escape(c.title()));
+            path.append("""
+                    <li class="path-step %1$s">
+                      <span class="path-number">%2$s</span>
+                      <div class="path-card">
+                        <h3>%3$s%4$s</h3>
+                        <p class="path-summary">%5$s</p>
+                        <p class="path-meta"><span>%6$s</span><span>Week %7$s</span>%8$s</p>
+                      </div>
+                    </li>
+                    """.formatted(
+                    c.written() ? "written" : "planned",
+                    c.number().isEmpty() ? "·" : Html.escape(c.number()),
+                    title,
+                    c.written() ? "" : " <span class=\"badge\">planned</span>",
+                    Markdown.snippet(capitalise(c.summary())),
+                    needs,
+                    Html.escape(c.week()),
+                    count == 0
+                            ? ""
+                            : "<span>" + count + (count == 1 ? " live experiment" : " live experiments") + "</span>"));
+        }
+        String start = first.map(c -> "<a class=\"button\" href=\"/chapters/"
+                        + Html.escape(c.slug().orElseThrow()) + "\">Start reading</a>")
+                .orElse("");
+        String main = """
+                <main class="home">
+                  <section class="hero">
+                    <p class="kicker">The Lemma book and lab</p>
+                    <h1>The mathematics of machine learning, from first principles</h1>
+                    <p class="lede">Every result derived with no step skipped, implemented in plain Java, checked
+                    against the references of the field — and here, explorable: move a slider and the
+                    library recomputes the figure.</p>
+                    <p class="hero-actions">%s <a class="button secondary" href="/experiments">Browse the experiments</a></p>
+                  </section>
+                  <section class="path-section">
+                    <h2>The learning path</h2>
+                    <p class="path-intro">Ten weeks, in order. Each chapter names the ones to read first.</p>
+                    <ol class="path">
+                %s    </ol>
+                  </section>
+                </main>
+                """.formatted(start, path);
+        return layout("Lemma — the learning path", "page-home", main, false);
+    }
+
+    private static String chapterRef(List<Book.Chapter> chapters, String number) {
+        return chapters.stream()
+                .filter(c -> c.number().equals(number))
+                .findFirst()
+                .map(c -> c.slug()
+                        .map(s -> "<a href=\"/chapters/" + Html.escape(s) + "\">" + Html.escape(number) + " · "
+                                + Html.escape(c.title()) + "</a>")
+                        .orElse(Html.escape(number) + " · " + Html.escape(c.title())))
+                .orElse("chapter " + Html.escape(number));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + (s.endsWith(".") ? "" : ".");
+    }
+
+    /// A chapter page: table of contents, the chapter, links to its neighbours.
+    static String chapter(
+            ChapterRenderer.Rendered rendered, Optional<Book.Chapter> previous, Optional<Book.Chapter> next) {
+        StringBuilder toc = new StringBuilder();
+        for (ChapterRenderer.TocEntry e : rendered.toc()) {
+            toc.append("<li class=\"toc-")
+                    .append(e.level())
+                    .append("\"><a href=\"#")
+                    .append(Html.escape(e.anchor()))
+                    .append("\">")
+                    .append(e.html())
+                    .append("</a></li>\n");
+        }
+        String pager = "<nav class=\"pager\" aria-label=\"Chapters\">"
+                + previous.map(c -> pagerLink(c, "prev", "Previous")).orElse("<span></span>")
+                + next.map(c -> pagerLink(c, "next", "Next")).orElse("<span></span>")
+                + "</nav>";
+        String main = """
+                <div class="chapter-layout">
+                  <nav class="toc" aria-label="Contents">
+                    <p class="toc-title">Contents</p>
+                    <ol>
+                %s    </ol>
+                  </nav>
+                  <main class="prose">
+                    <article>
+                %s
+                    </article>
+                    %s
+                  </main>
+                </div>
+                """.formatted(toc, rendered.html(), pager);
+        return layout(
+                rendered.title() + " — Lemma",
+                "page-chapter",
+                main,
+                !rendered.experimentIds().isEmpty());
+    }
+
+    private static String pagerLink(Book.Chapter c, String rel, String label) {
+        return "<a class=\"pager-" + rel + "\" rel=\"" + rel + "\" href=\"/chapters/"
+                + Html.escape(c.slug().orElseThrow()) + "\"><span class=\"pager-label\">" + label
+                + "</span><span class=\"pager-title\">" + Html.escape(c.number()) + " · " + Html.escape(c.title())
+                + "</span></a>";
+    }
+
+    /// One experiment on its own page.
+    static String experiment(Experiment e, Optional<Book.Chapter> chapter) {
+        String back = chapter.flatMap(c -> c.slug()
+                        .map(s -> "<a href=\"/chapters/" + Html.escape(s) + "#experiment-" + Html.escape(e.id())
+                                + "\">Read it in chapter " + Html.escape(c.number()) + " · " + Html.escape(c.title())
+                                + "</a>"))
+                .orElse("Chapter " + e.chapter());
+        String main = """
+                <main class="experiment-page">
+                  <p class="crumbs"><a href="/experiments">Experiments</a> · %s</p>
+                  %s
+                </main>
+                """.formatted(back, ExperimentWidget.html(e, ""));
+        return layout(e.title() + " — Lemma", "page-experiment", main, true);
+    }
+
+    /// The index of every experiment, grouped by chapter.
+    static String experiments(List<Experiment> experiments, List<Book.Chapter> chapters) {
+        StringBuilder body = new StringBuilder();
+        Map<Integer, List<Experiment>> byChapter = experiments.stream()
+                .collect(Collectors.groupingBy(Experiment::chapter, java.util.TreeMap::new, Collectors.toList()));
+        for (Map.Entry<Integer, List<Experiment>> group : byChapter.entrySet()) {
+            String number = String.valueOf(group.getKey());
+            String heading = chapters.stream()
+                    .filter(c -> c.number().equals(number))
+                    .findFirst()
+                    .map(c -> c.slug()
+                            .map(s -> "<a href=\"/chapters/" + Html.escape(s) + "\">" + Html.escape(c.title()) + "</a>")
+                            .orElse(Html.escape(c.title())))
+                    .orElse("");
+            body.append("<section class=\"experiment-group\"><h2><span class=\"group-number\">Chapter ")
+                    .append(number)
+                    .append("</span> ")
+                    .append(heading)
+                    .append("</h2>\n<ul class=\"experiment-cards\">\n");
+            for (Experiment e : group.getValue()) {
+                body.append("""
+                        <li class="experiment-card"><a href="/experiments/%s"><h3>%s</h3><p>%s</p><span class="card-id">%s</span></a></li>
+                        """.formatted(
+                                Html.escape(e.id()),
+                                Markdown.snippet(e.title()),
+                                Markdown.snippet(e.summary()),
+                                Html.escape(e.id())));
+            }
+            body.append("</ul></section>\n");
+        }
+        if (experiments.isEmpty()) {
+            body.append("<p class=\"empty\">This build has no experiments yet.</p>");
+        }
+        String main = """
+                <main class="experiments-index">
+                  <h1>Experiments</h1>
+                  <p class="lede">Every experiment of the book, computed live by Lemma. Each one also runs from the command
+                  line: <code>./lemma experiments run ID</code>.</p>
+                  %s
+                </main>
+                """.formatted(body);
+        return layout("Experiments — Lemma", "page-experiments", main, false);
+    }
+
+    /// A page for a missing chapter, experiment or file.
+    static String notFound(String message) {
+        String main = """
+                <main class="not-found">
+                  <h1>Not found</h1>
+                  <p>%s</p>
+                  <p><a href="/">Back to the learning path</a></p>
+                </main>
+                """.formatted(Html.escape(message));
+        return layout("Not found — Lemma", "page-not-found", main, false);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.lemma.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lemma.experiments.Experiment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The book in HTML: math kept away from Markdown, anchors, links, code and experiment blocks.
+class ChapterRendererTest {
+    @TempDir
+    Path repository;
+
+    private Book book;
+    private ChapterRenderer renderer;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        book = TestBook.write(repository);
+        Experiment wave = new FakeExperiments.Wave();
+        renderer = new ChapterRenderer(book, id -> id.equals("wave") ? Optional.of(wave) : Optional.empty());
+    }
+
+    private ChapterRenderer.Rendered render(String slug) {
+        return renderer.render(book.markdown(book.find(slug).orElseThrow()));
+    }
+
+    @Test
+    void mathSurvivesMarkdownIntact() {
+        String html = render("00-basics").html();
+        assertThat(html)
+                .contains("<span class=\"math inline\">$a_1 * b_2$</span>")
+                .contains("<span class=\"math inline\">$a_1 + b_2 * c_3$</span>")
+                .contains("$$\nx_{1} = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}\n$$")
+                .doesNotContain("<em>");
+    }
+
+    @Test
+    void dollarsThatAreNotMathStayText() {
+        String html = render("00-basics").html();
+        assertThat(html).contains("A price of $5 and $10 is not math.");
+        assertThat(html).contains("<code>echo $HOME</code>");
+        assertThat(html).contains("echo &quot;$PATH&quot; and $x_1$").contains("class=\"language-bash\"");
+    }
+
+    @Test
+    void mathWithLessThanIsEscapedForHtml() {
+        String html = render("01-vectors").html();
+        assertThat(html).contains("<span class=\"math inline\">$|x| \\le 1$</span>");
+    }
+
+    @Test
+    void headingsGetGitHubAnchorsAndMakeTheToc() {
+        ChapterRenderer.Rendered r = render("00-basics");
+        assertThat(r.title()).isEqualTo("Chapter 0 — Basics");
+        assertThat(r.html())
+                .contains("<h1 id=\"chapter-0--basics\">")
+                .contains("<h2 id=\"01-numbers\">")
+                .contains("<h2 id=\"01-numbers-1\">");
+        assertThat(r.toc()).extracting(ChapterRenderer.TocEntry::anchor).containsExactly("01-numbers", "01-numbers-1");
+        assertThat(render("01-vectors").toc())
+                .extracting(ChapterRenderer.TocEntry::level)
+                .containsExactly(2, 3);
+    }
+
+    @Test
+    void relativeLinksAreRewrittenForTheLab() {
+        String html = render("00-basics").html();
+        assertThat(html)
+                .contains("href=\"/chapters/01-vectors#11-the-wave\"")
+                .contains("href=\"/source/src/Matrix.java#times\"")
+                .contains("href=\"https://example.org/\"")
+                .doesNotContain("etc/passwd");
+    }
+
+    @Test
+    void experimentBlocksBecomeLiveExperiments() {
+        ChapterRenderer.Rendered r = render("01-vectors");
+        assertThat(r.experimentIds()).containsExactly("wave", "wave", "not-built-yet");
+        assertThat(r.html())
+                .contains("<section class=\"experiment\" id=\"experiment-wave\" data-experiment=\"wave\">")
+                .contains("<span class=\"math display\">$$y = a \\sin(k x)$$</span>")
+                .contains("class=\"experiment-description\"")
+                .contains("Outside the lab: ./lemma experiments run wave")
+                .contains("data-missing-experiment=\"not-built-yet\"")
+                .contains("This one is described in words only.")
+                .doesNotContain("<code class=\"language-experiment");
+        assertThat(r.html()).contains("<code class=\"language-java\">");
+    }
+
+    @Test
+    void theRealBookRendersWithoutLosingMath() {
+        Book real = TestBook.real();
+        ChapterRenderer r = new ChapterRenderer(real, id -> Optional.empty());
+        for (Book.Chapter chapter : real.written()) {
+            String markdown = real.markdown(chapter);
+            ChapterRenderer.Rendered rendered = r.render(markdown);
+            assertThat(rendered.html()).doesNotContain("LEMMAMATHTOKEN");
+            assertThat(rendered.toc()).isNotEmpty();
+            int inSource = MathProtection.of(markdown).math().size();
+            int inHtml = rendered.html().split("<span class=\"math ", -1).length - 1;
+            assertThat(inHtml).as(chapter.slug().orElseThrow()).isEqualTo(inSource);
+        }
+    }
+}

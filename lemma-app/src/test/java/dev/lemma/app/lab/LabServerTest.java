@@ -1,0 +1,307 @@
+package dev.lemma.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/// Every route of the lab, over HTTP, against a server on a free port with a small test book and
+/// fake experiments.
+class LabServerTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path repository;
+
+    private static LabServer server;
+    private static URI base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new LabServer(
+                TestBook.write(repository), FakeExperiments.all(), FakeExperiments::figure, "127.0.0.1", 0);
+        base = server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    record Response(int status, String contentType, String body) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    private static Response get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(
+                r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private static Response post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(
+                r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    @Test
+    void startReportsTheBoundPort() {
+        assertThat(base.getHost()).isEqualTo("127.0.0.1");
+        assertThat(base.getPort()).isPositive();
+    }
+
+    @Test
+    void homeShowsTheLearningPathWithPlannedChapters() throws Exception {
+        Response r = get("/");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/html");
+        assertThat(r.body())
+                .contains("href=\"/chapters/00-basics\"", "href=\"/chapters/01-vectors\"")
+                .contains("Calculus", "planned")
+                .contains("Start here")
+                .contains("Needs <a href=\"/chapters/00-basics\">0 · Basics</a>")
+                .contains("2 live experiments");
+    }
+
+    @Test
+    void chapterHasTocPrevNextAndLiveExperiments() throws Exception {
+        Response first = get("/chapters/00-basics");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body())
+                .contains("<a href=\"#01-numbers\">")
+                .contains("rel=\"next\" href=\"/chapters/01-vectors\"")
+                .doesNotContain("rel=\"prev\"")
+                .doesNotContain("plotly.js"); // no experiment, no 11 MB script
+        Response second = get("/chapters/01-vectors");
+        assertThat(second.body())
+                .contains("rel=\"prev\" href=\"/chapters/00-basics\"")
+                .doesNotContain("rel=\"next\"")
+                .contains("data-experiment=\"wave\"", "plotly.js", "experiment.js")
+                .contains("data-missing-experiment=\"not-built-yet\"");
+    }
+
+    @Test
+    void unknownChapterIsA404Page() throws Exception {
+        Response r = get("/chapters/99-nothing");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body())
+                .contains("no chapter &#39;99-nothing&#39;")
+                .contains("00-basics")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void experimentPagesListAndShowEachExperiment() throws Exception {
+        Response index = get("/experiments");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("href=\"/experiments/wave\"", "href=\"/experiments/singular\"", "Vectors");
+        Response page = get("/experiments/wave");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-experiment=\"wave\"", "Read it in chapter 1");
+        assertThat(get("/experiments/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listOfExperiments() throws Exception {
+        Response r = get("/api/experiments");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/json");
+        JsonNode list = r.json();
+        assertThat(list).hasSize(3);
+        assertThat(list.get(0).get("id").asText()).isEqualTo("wave");
+        assertThat(list.get(0).get("chapter").asInt()).isEqualTo(1);
+        assertThat(list.get(0).get("title").asText()).isEqualTo("A sine wave");
+        assertThat(list.get(0).has("summary")).isTrue();
+    }
+
+    @Test
+    void descriptionHasFormulaAndTypedParameters() throws Exception {
+        JsonNode d = get("/api/experiments/wave").json();
+        assertThat(d.get("formula").asText()).isEqualTo("y = a \\sin(k x)");
+        JsonNode p = d.get("parameters");
+        assertThat(p).hasSize(5);
+        assertThat(p.get(0).get("kind").asText()).isEqualTo("number");
+        assertThat(p.get(0).get("min").asDouble()).isEqualTo(0);
+        assertThat(p.get(0).get("max").asDouble()).isEqualTo(2);
+        assertThat(p.get(0).get("step").asDouble()).isEqualTo(0.1);
+        assertThat(p.get(0).get("default").asDouble()).isEqualTo(1);
+        assertThat(p.get(0).get("label").asText()).isEqualTo("Amplitude $a$");
+        assertThat(p.get(0).get("help").asText()).isEqualTo("the height of the wave");
+        assertThat(p.get(1).get("kind").asText()).isEqualTo("integer");
+        assertThat(p.get(2).get("kind").asText()).isEqualTo("choice");
+        assertThat(p.get(2).get("choices").toString()).isEqualTo("[\"sine\",\"cosine\"]");
+        assertThat(p.get(3).get("kind").asText()).isEqualTo("boolean");
+        assertThat(p.get(4).get("kind").asText()).isEqualTo("seed");
+    }
+
+    @Test
+    void unknownIdIs404Json() throws Exception {
+        Response r = get("/api/experiments/nope");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().get("error").asText())
+                .contains("no experiment 'nope'")
+                .contains("wave");
+        Response run = post("/api/experiments/nope/run", "{}");
+        assertThat(run.status()).isEqualTo(404);
+        assertThat(run.json().get("error").asText()).contains("nope");
+    }
+
+    @Test
+    void runAnswersChartsTablesNotesAndTime() throws Exception {
+        Response r = post("/api/experiments/wave/run", "{\"amplitude\": 1.5, \"frequency\": 3, \"shape\": \"cosine\"}");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.get("id").asText()).isEqualTo("wave");
+        assertThat(j.get("arguments").get("amplitude").asDouble()).isEqualTo(1.5);
+        assertThat(j.get("arguments").get("frequency").asInt()).isEqualTo(3);
+        assertThat(j.get("arguments").get("seed").asLong()).isEqualTo(42);
+        assertThat(j.get("charts")).hasSize(1);
+        assertThat(j.get("charts").get(0).get("title").asText()).isEqualTo("The wave");
+        JsonNode y = j.get("charts").get(0).get("figure").get("data").get(0).get("y");
+        assertThat(y).hasSize(101);
+        assertThat(y.get(50).isNull()).as("NaN is written as null").isTrue();
+        assertThat(j.get("tables").get(0).get("rows").get(0).get(1).asDouble()).isEqualTo(1.5);
+        assertThat(j.get("notes").get(0).asText()).isEqualTo("The peak is $a = 1.5$.");
+        assertThat(j.get("notesHtml").get(0).asText()).contains("<span class=\"math inline\">$a = 1.5$</span>");
+        assertThat(j.get("millis").asLong()).isNotNegative();
+    }
+
+    @Test
+    void emptyBodyRunsTheDefaults() throws Exception {
+        Response r = post("/api/experiments/wave/run", "");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("arguments").get("amplitude").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void outOfRangeValueIs400NamingTheParameterAndItsRange() throws Exception {
+        Response r = post("/api/experiments/wave/run", "{\"amplitude\": 5}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("parameter").asText()).isEqualTo("amplitude");
+        assertThat(r.json().get("error").asText())
+                .contains("amplitude")
+                .contains("from 0 to 2")
+                .contains("5");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"frequency\": 2.5}",
+                "{\"frequency\": \"many\"}",
+                "{\"frequency\": [1, 2]}",
+                "{\"frequency\": null}",
+                "{\"frequency\": true}"
+            })
+    void wrongTypeIs400NamingTheParameter(String body) throws Exception {
+        Response r = post("/api/experiments/wave/run", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("parameter").asText()).isEqualTo("frequency");
+        assertThat(r.json().get("error").asText()).contains("frequency").contains("integer from 1 to 10");
+    }
+
+    @Test
+    void unknownParameterIs400NamingIt() throws Exception {
+        Response r = post("/api/experiments/wave/run", "{\"amplitud\": 1}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("parameter").asText()).isEqualTo("amplitud");
+        assertThat(r.json().get("error").asText())
+                .contains("no parameter 'amplitud'")
+                .contains("amplitude");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"amplitude\": ", "not json", "[1, 2]", "42"})
+    void malformedJsonIs400(String body) throws Exception {
+        Response r = post("/api/experiments/wave/run", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains("JSON");
+        assertThat(r.json().has("parameter")).isFalse();
+    }
+
+    @Test
+    void runOverBudgetIsStoppedWithAClearMessage() throws Exception {
+        Response r = post("/api/experiments/slow/run", "{}");
+        assertThat(r.status()).isEqualTo(504);
+        assertThat(r.json().get("error").asText()).contains("'slow'").contains("time budget of 0.2 s");
+    }
+
+    @Test
+    void numericalFailureIsAMessageNotAStackTrace() throws Exception {
+        Response r = post("/api/experiments/singular/run", "{}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("error").asText()).contains("pivot 2 is 0").doesNotContain("at dev.lemma");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/assets/lab.css",
+                "/assets/lab.js",
+                "/assets/experiment.js",
+                Assets.KATEX_CSS,
+                Assets.KATEX_JS,
+                Assets.KATEX_AUTO_RENDER,
+                Assets.PLOTLY,
+                Assets.HIGHLIGHT_JS,
+                Assets.HIGHLIGHT_CSS
+            })
+    void assetsAreServedFromTheClasspath(String path) throws Exception {
+        assertThat(get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void sourceViewShowsRepositoryFilesWithMethodAnchors() throws Exception {
+        Response r = get("/source/src/Matrix.java");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("id=\"L5\"")
+                .contains("id=\"times\"")
+                .contains("id=\"Matrix\"")
+                .contains("public Matrix times(Matrix b)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/source/../../etc/passwd",
+                "/source/%2e%2e/%2e%2e/etc/passwd",
+                "/source/src/..%2f..%2f..%2fetc%2fpasswd",
+                "/source/.git/config",
+                "/source/%2fetc%2fpasswd"
+            })
+    void sourceViewRefusesPathsOutOfTheRepository(String path) throws Exception {
+        Response r = get(path);
+        assertThat(r.status()).isBetween(400, 404);
+        assertThat(r.body()).doesNotContain("root:").doesNotContain("[core]");
+    }
+
+    @Test
+    void missingSourceFileIs404() throws Exception {
+        assertThat(get("/source/src/Nothing.java").status()).isEqualTo(404);
+    }
+}
