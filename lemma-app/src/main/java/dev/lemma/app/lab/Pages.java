@@ -25,6 +25,7 @@ final class Pages {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%1$s</title>
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
                 <link rel="stylesheet" href="%2$s">
                 <link rel="stylesheet" href="%3$s">
                 <link rel="stylesheet" href="%4$s">

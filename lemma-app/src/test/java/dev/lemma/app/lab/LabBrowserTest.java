@@ -1,0 +1,209 @@
+package dev.lemma.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.lemma.experiments.Experiment;
+import dev.lemma.experiments.Experiments;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/// The lab in a real headless Chromium (Debian's, at `/usr/bin/chromium`): the real book, the real
+/// experiments plus the test ones. Screenshots go to `target/screenshots/`.
+///
+/// Without that browser these tests are skipped, saying why, unless `LEMMA_REQUIRE_BROWSER=1`
+/// (as in CI), where a missing browser fails them.
+class LabBrowserTest {
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final double TIMEOUT_MS = 60_000;
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static LabServer server;
+    private static URI base;
+
+    private Page page;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String why = "no Chromium at " + CHROMIUM + " (install it with: apt-get install chromium)";
+            if ("1".equals(System.getenv("LEMMA_REQUIRE_BROWSER"))) {
+                fail(why + "; LEMMA_REQUIRE_BROWSER=1 requires the browser tests to run");
+            }
+            assumeTrue(false, why + "; the browser tests are skipped");
+        }
+        List<Experiment> experiments = new ArrayList<>(Experiments.all());
+        experiments.addAll(FakeExperiments.all());
+        server = new LabServer(TestBook.real(), experiments, FakeExperiments::figure, "127.0.0.1", 0);
+        base = server.start();
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1440, 900));
+        page.setDefaultTimeout(TIMEOUT_MS);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.onPageError(consoleErrors::add);
+    }
+
+    @AfterEach
+    void closePage() {
+        page.close();
+    }
+
+    private void open(String path) {
+        page.navigate(base.resolve(path).toString());
+        page.waitForLoadState();
+    }
+
+    private void screenshot(String name, boolean fullPage) {
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(fullPage));
+    }
+
+    @Test
+    void homeShowsTheLearningPath() {
+        open("/");
+        assertThat(page.locator(".path-step").count()).isGreaterThanOrEqualTo(10);
+        assertThat(page.locator(".path-step.written").count()).isGreaterThanOrEqualTo(2);
+        assertThat(page.locator(".path-step.planned .badge").first().textContent())
+                .isEqualTo("planned");
+        screenshot("home.png", true);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void chapterOneRendersItsMathAndCode() {
+        open("/chapters/01-linear-algebra");
+        page.waitForSelector(".katex");
+        page.waitForFunction("() => document.querySelectorAll('.math .katex').length"
+                + " === document.querySelectorAll('span.math').length");
+        assertThat(page.locator(".katex").count()).isGreaterThan(100);
+        assertThat(page.locator(".katex-error").count()).isZero();
+        assertThat(page.locator("pre code.hljs").count()).isPositive();
+        assertThat(page.locator(".toc a").count()).isGreaterThan(10);
+        assertThat(page.locator("a[rel=prev]").getAttribute("href")).isEqualTo("/chapters/00-prerequisites");
+        screenshot("chapter-1-top.png", false);
+        screenshot("chapter-1.png", true);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void chapterZeroRendersItsMath() {
+        open("/chapters/00-prerequisites");
+        page.waitForSelector(".katex");
+        assertThat(page.locator(".katex-error").count()).isZero();
+        screenshot("chapter-0-top.png", false);
+    }
+
+    /// The first embedded experiment of chapter 1 when the experiments are built, else the test
+    /// experiment on its own page: move its first slider and check that the chart's data changed.
+    @Test
+    void movingAControlRecomputesTheChart() {
+        open("/chapters/01-linear-algebra");
+        Locator live = page.locator("section.experiment[data-experiment]");
+        String where = "chapter-1-experiment.png";
+        if (live.count() == 0) {
+            open("/experiments/wave");
+            live = page.locator("section.experiment[data-experiment]");
+            where = "experiment.png";
+        }
+        Locator widget = live.first();
+        widget.scrollIntoViewIfNeeded();
+        String id = widget.getAttribute("data-experiment");
+        String runs = "document.getElementById('experiment-" + id + "').dataset.runs";
+        page.waitForFunction("() => Number(" + runs + " || 0) >= 1");
+        String chartData = "JSON.stringify(document.querySelector('#experiment-" + id + " .experiment-chart').data)";
+        Object before = page.evaluate(chartData);
+        assertThat(before).isNotNull();
+        assertThat(widget.locator(".katex").count())
+                .as("the formula beside the charts")
+                .isPositive();
+        assertThat(widget.locator(".experiment-timing").textContent()).matches("Computed by Lemma in \\d+ ms\\.");
+
+        Locator slider = widget.locator("input[type=range]").first();
+        String max = slider.getAttribute("max");
+        String min = slider.getAttribute("min");
+        String value = slider.inputValue();
+        slider.fill(value.equals(max) ? min : max);
+        page.waitForFunction("() => Number(" + runs + ") >= 2");
+        Object after = page.evaluate(chartData);
+        assertThat(after).isNotEqualTo(before);
+        screenshot(where, false);
+        widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-" + id + ".png")));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aRejectedValueIsShownBesideItsControl() {
+        open("/experiments/wave");
+        Locator widget = page.locator("#experiment-wave");
+        page.waitForFunction("() => Number(document.getElementById('experiment-wave').dataset.runs || 0) >= 1");
+        Locator seed = widget.locator(".control[data-parameter=seed] input");
+        seed.fill("-3");
+        Locator error = widget.locator(".control[data-parameter=seed] .control-error");
+        error.waitFor(
+                new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE));
+        assertThat(error.textContent()).contains("seed").contains("from 0");
+        assertThat(widget.locator(".experiment-status").textContent()).isEmpty();
+        screenshot("experiment-error.png", false);
+    }
+
+    @Test
+    void experimentsIndexListsThemByChapter() {
+        open("/experiments");
+        assertThat(page.locator(".experiment-card").count()).isGreaterThanOrEqualTo(3);
+        screenshot("experiments.png", true);
+    }
+}
