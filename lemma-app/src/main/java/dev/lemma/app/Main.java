@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The mathematics of machine learning, derived, implemented and checked.",
-        subcommands = {LabCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LabCommand.class, ExperimentsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /// Exit code of bad usage or bad input.
