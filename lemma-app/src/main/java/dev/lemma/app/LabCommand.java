@@ -57,6 +57,7 @@ final class LabCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port " + port + " is not a port: use 0 to 65535");
         }
+        quietServerLogs();
         Book book = Book.locate(System.getProperty("lemma.home"), Path.of("").toAbsolutePath());
         LabServer server = new LabServer(book, Experiments.all(), LabCommand::figure, host, port);
         URI url;
@@ -83,6 +84,17 @@ final class LabCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /// Keeps the web server's start-up chatter off the terminal: the lab prints its own address, and
+    /// a failure to start is reported as one line below. Warnings still show.
+    private static void quietServerLogs() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", "off");
+        }
     }
 
     /// Opens the default browser; false if there is none to open (not an error).

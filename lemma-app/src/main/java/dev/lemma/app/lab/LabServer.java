@@ -224,7 +224,7 @@ public final class LabServer implements AutoCloseable {
             }
             json(ctx, e.status(), body);
         } else {
-            ctx.status(e.status()).html(Pages.notFound(e.getMessage()));
+            ctx.status(e.status()).html(Pages.error(e.status(), e.getMessage()));
         }
     }
 

@@ -243,15 +243,20 @@ final class Pages {
         return layout("Experiments — Lemma", "page-experiments", main, false);
     }
 
-    /// A page for a missing chapter, experiment or file.
-    static String notFound(String message) {
+    /// A page for a missing chapter, experiment or file, or a refused path.
+    static String error(int status, String message) {
+        String heading = switch (status) {
+            case 404 -> "Not found";
+            case 403 -> "Refused";
+            default -> "Something went wrong";
+        };
         String main = """
                 <main class="not-found">
-                  <h1>Not found</h1>
+                  <h1>%s</h1>
                   <p>%s</p>
                   <p><a href="/">Back to the learning path</a></p>
                 </main>
-                """.formatted(Html.escape(message));
-        return layout("Not found — Lemma", "page-not-found", main, false);
+                """.formatted(heading, Html.escape(message));
+        return layout(heading + " — Lemma", "page-not-found", main, false);
     }
 }

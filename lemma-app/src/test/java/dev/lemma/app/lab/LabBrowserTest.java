@@ -135,6 +135,10 @@ class LabBrowserTest {
         assertThat(page.locator(".toc a").count()).isGreaterThan(10);
         assertThat(page.locator("a[rel=prev]").getAttribute("href")).isEqualTo("/chapters/00-prerequisites");
         screenshot("chapter-1-top.png", false);
+        Locator firstExperiment = page.locator(".prose .experiment").first();
+        firstExperiment.scrollIntoViewIfNeeded();
+        page.evaluate("() => window.scrollBy(0, -120)");
+        screenshot("chapter-1-at-experiment.png", false);
         screenshot("chapter-1.png", true);
         assertThat(consoleErrors).isEmpty();
     }
