@@ -249,26 +249,32 @@ public final class ProjectionExperiment implements Experiment {
                 .x(Axis.of("along a₁"))
                 .y(Axis.of("in the plane, orthogonal to a₁"))
                 .equalAspect();
-        // The lattice s·a₁ + t·a₂ for integers s, t in [-2, 2] shows the plane's own coordinates x.
+        // The lattice s·a₁ + t·a₂ over integers s, t, one step beyond both 0 and x̂, shows the plane's own
+        // coordinates: p sits at (x̂₁, x̂₂) in it.
         List<Double> gx = new ArrayList<>();
         List<Double> gy = new ArrayList<>();
-        int extent = Math.max(2, (int)
-                Math.ceil(Math.max(Math.abs(x1), Math.abs(pr.xHat().get(1)))));
-        for (int s = -extent; s <= extent; s++) {
+        double x2 = pr.xHat().get(1);
+        int sLo = (int) Math.floor(Math.min(0, x1)) - 1;
+        int sHi = (int) Math.ceil(Math.max(0, x1)) + 1;
+        int tLo = (int) Math.floor(Math.min(0, x2)) - 1;
+        int tHi = (int) Math.ceil(Math.max(0, x2)) + 1;
+        for (int s = sLo; s <= sHi; s++) { // lines of constant s, along a₂
             segment(
                     gx,
                     gy,
-                    s * c1[0] - extent * c2[0],
-                    s * c1[1] - extent * c2[1],
-                    s * c1[0] + extent * c2[0],
-                    s * c1[1] + extent * c2[1]);
+                    s * c1[0] + tLo * c2[0],
+                    s * c1[1] + tLo * c2[1],
+                    s * c1[0] + tHi * c2[0],
+                    s * c1[1] + tHi * c2[1]);
+        }
+        for (int t = tLo; t <= tHi; t++) { // lines of constant t, along a₁
             segment(
                     gx,
                     gy,
-                    s * c2[0] - extent * c1[0],
-                    s * c2[1] - extent * c1[1],
-                    s * c2[0] + extent * c1[0],
-                    s * c2[1] + extent * c1[1]);
+                    sLo * c1[0] + t * c2[0],
+                    sLo * c1[1] + t * c2[1],
+                    sHi * c1[0] + t * c2[0],
+                    sHi * c1[1] + t * c2[1]);
         }
         chart.add(new Series.Line("grid s·a₁ + t·a₂", toArray(gx), toArray(gy), Palette.solid(Palette.LIGHT_GREY, 1)));
         chart.add(new Series.Line(
