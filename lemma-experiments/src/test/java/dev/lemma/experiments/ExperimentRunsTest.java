@@ -98,6 +98,21 @@ class ExperimentRunsTest {
         }
     }
 
+    /// The same holds away from the defaults: at the edges of every parameter and with every choice.
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("edgeRuns")
+    void theSameEdgeArgumentsGiveTheSameNumbers(String id, Map<String, String> given) {
+        if (NOT_DETERMINISTIC.contains(id)) {
+            return;
+        }
+        Experiment e = Experiments.get(id);
+        dev.lemma.experiments.Arguments arguments = dev.lemma.experiments.Arguments.parse(e, given);
+        Result first = e.run(arguments, Progress.NONE);
+        Result second = e.run(arguments, Progress.NONE);
+        assertThat(numbers(second)).isEqualTo(numbers(first));
+        assertThat(second.tables()).isEqualTo(first.tables());
+    }
+
     /// Every number of every chart, as lists (the series' own `equals` is identity).
     static List<Object> numbers(Result result) {
         List<Object> all = new ArrayList<>();

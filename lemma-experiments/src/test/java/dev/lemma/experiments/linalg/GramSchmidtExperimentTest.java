@@ -3,8 +3,13 @@ package dev.lemma.experiments.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Progress;
+import dev.lemma.experiments.Result;
 import dev.lemma.linalg.Matrix;
+import dev.lemma.viz.Axis;
+import dev.lemma.viz.Chart;
+import dev.lemma.viz.Series;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -68,6 +73,39 @@ class GramSchmidtExperimentTest {
                 }
             }
         }
+    }
+
+    /// The slopes read off the chart itself, as a reader would: the lines the experiment draws.
+    @Test
+    void theChartsLinesHaveTheTheoreticalSlopes() {
+        GramSchmidtExperiment experiment = new GramSchmidtExperiment();
+        Result result =
+                experiment.run(Arguments.parse(experiment, java.util.Map.of("family", "random")), Progress.NONE);
+        Chart chart = result.charts().getFirst();
+        assertThat(chartSlope(chart, "classical Gram–Schmidt", 1e2, 1e6)).isCloseTo(2, within(0.35));
+        assertThat(chartSlope(chart, "modified Gram–Schmidt", 1e2, 1e14)).isCloseTo(1, within(0.2));
+        assertThat(chartSlope(chart, "Householder QR", 1, 1e16)).isCloseTo(0, within(0.1));
+        assertThat(chartSlope(chart, "u·κ² (classical GS rate)", 1, 1e8)).isCloseTo(2, within(1e-9));
+        assertThat(chartSlope(chart, "u·κ (modified GS rate)", 1, 1e16)).isCloseTo(1, within(1e-9));
+        assertThat(chart.xAxis().scale()).isEqualTo(Axis.Scale.LOG);
+        assertThat(chart.yAxis().scale()).isEqualTo(Axis.Scale.LOG);
+    }
+
+    private static double chartSlope(Chart chart, String name, double from, double to) {
+        Series.Line line = chart.series().stream()
+                .filter(s -> s.name().equals(name))
+                .map(Series.Line.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + name));
+        double[] x = line.x();
+        double[] y = line.y();
+        List<GramSchmidtExperiment.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                points.add(new GramSchmidtExperiment.Point("", x[i], y[i], y[i], y[i]));
+            }
+        }
+        return slope(points, from, to, GramSchmidtExperiment.Point::classical);
     }
 
     @Test
