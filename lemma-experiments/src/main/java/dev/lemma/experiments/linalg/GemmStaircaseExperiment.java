@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /// §1.15: the GEMM staircase measured live. For each size $n$ and each step of [Gemm#staircase()]
@@ -146,6 +147,12 @@ public final class GemmStaircaseExperiment implements Experiment {
         return sizes;
     }
 
+    /// Warms up every step, then times each step at each size, reporting progress after every
+    /// warm-up and every measurement (where a cancelled run stops).
+    ///
+    /// @param arguments `maxSize`, `referenceMax` and `repeats`
+    /// @param progress told after each measurement; may throw [dev.lemma.experiments.RunCancelledException]
+    /// @return the GFLOP/s chart, the table of measurements and notes on this machine
     @Override
     public Result run(Arguments arguments, Progress progress) {
         int maxSize = arguments.integer("maxSize");
@@ -221,9 +228,15 @@ public final class GemmStaircaseExperiment implements Experiment {
         return max;
     }
 
-    private static final String[] COLORS = {
-        Palette.GREY, Palette.BROWN, Palette.ORANGE, Palette.BLUE, Palette.GREEN, Palette.PURPLE
-    };
+    /// One colour per step, by name, so that a step keeps its colour whether or not the simd step is
+    /// present: grey and brown for the two plain loops, then orange, blue and green as the staircase
+    /// climbs.
+    private static final Map<String, String> COLORS = Map.of(
+            "reference", Palette.GREY,
+            "reordered", Palette.BROWN,
+            "blocked", Palette.ORANGE,
+            "simd", Palette.BLUE,
+            "parallel", Palette.GREEN);
 
     private static Result result(
             List<GemmKernel> steps,
@@ -245,7 +258,7 @@ public final class GemmStaircaseExperiment implements Experiment {
                 x[i] = mine.get(i).n();
                 y[i] = mine.get(i).gflops();
             }
-            Style style = Palette.solid(COLORS[s % COLORS.length], 2.5);
+            Style style = Palette.solid(COLORS.getOrDefault(name, Palette.PURPLE), 2.5);
             chart.add(new Series.Line(name, x, y, style));
         }
 

@@ -215,6 +215,12 @@ public final class GramSchmidtExperiment implements Experiment {
         return gram.maxAbsDifference(Matrix.identity(gram.rows()));
     }
 
+    /// Factors each matrix of the chosen family three ways and draws $\max|I - Q^\top Q|$ against
+    /// $\kappa_2$ with the reference lines $u\kappa$, $u\kappa^2$ and $u$.
+    ///
+    /// @param arguments `family`, `size` and `seed`
+    /// @param progress told before each matrix
+    /// @return the log–log chart, the table per matrix and notes
     @Override
     public Result run(Arguments arguments, Progress progress) {
         String family = arguments.choice("family");

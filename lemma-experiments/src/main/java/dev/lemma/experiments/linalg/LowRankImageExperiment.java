@@ -243,6 +243,11 @@ public final class LowRankImageExperiment implements Experiment {
                 k, ak, difference.normFrobenius(), d.eckartYoung(k), spectral, k < d.p() ? d.sigma(k) : 0.0);
     }
 
+    /// Forms $A_k$ from the cached SVD and measures $\|A - A_k\|_F$ and $\|A - A_k\|_2$.
+    ///
+    /// @param arguments `image` and `rank` (reduced to the image's $\min(m, n)$ if larger)
+    /// @param progress told before the SVD (slow only on an image's first run) and before $A_k$
+    /// @return the two images, the singular values, the error curve, the table and notes
     @Override
     public Result run(Arguments arguments, Progress progress) {
         String name = arguments.choice("image");

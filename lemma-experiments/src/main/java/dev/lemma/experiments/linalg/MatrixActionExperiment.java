@@ -108,6 +108,11 @@ public final class MatrixActionExperiment implements Experiment {
         }
     }
 
+    /// Computes the eigendecomposition and the SVD of $A$ and draws both over the mapped grid and circle.
+    ///
+    /// @param arguments `a11`, `a12`, `a21`, `a22`
+    /// @param progress not used: the run takes microseconds
+    /// @return the eigenvector chart, the SVD chart, the tables and notes
     @Override
     public Result run(Arguments arguments, Progress progress) {
         Matrix a = Matrix.ofRowMajor(

@@ -119,6 +119,12 @@ public final class ProjectionExperiment implements Experiment {
         }
     }
 
+    /// Projects $b$ onto the column space of $A$ and draws it in the plane through $0$, $b$ and $p$.
+    ///
+    /// @param arguments `space`, `b1`…`b3` and the columns' entries
+    /// @param progress not used: the run takes microseconds
+    /// @return the cross-section, the face-on view (a plane) or the distance curve (a line), the tables
+    ///     and notes
     @Override
     public Result run(Arguments arguments, Progress progress) {
         boolean plane = arguments.choice("space").equals("plane");
