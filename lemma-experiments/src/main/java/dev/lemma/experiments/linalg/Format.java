@@ -48,4 +48,13 @@ final class Format {
         String t = s.replaceAll("0+$", "");
         return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
+
+    /// An index in Unicode subscript digits, for plain-text labels: `21` → `₂₁`.
+    static String subscript(int i) {
+        StringBuilder s = new StringBuilder();
+        for (char c : Integer.toString(i).toCharArray()) {
+            s.append(c == '-' ? '₋' : (char) ('₀' + (c - '0')));
+        }
+        return s.toString();
+    }
 }

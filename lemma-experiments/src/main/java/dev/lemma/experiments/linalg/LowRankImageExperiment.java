@@ -328,7 +328,8 @@ public final class LowRankImageExperiment implements Experiment {
             chart.annotate(new Annotation.Point(
                     k + 1,
                     d.sigma(k),
-                    "σ" + (k + 1) + " = ‖A − A_k‖₂ = " + Format.plain(d.sigma(k)),
+                    "σ" + Format.subscript(k + 1) + " = ‖A − A" + Format.subscript(k) + "‖₂ = "
+                            + Format.plain(d.sigma(k)),
                     Palette.solid(Palette.RED, 8)));
         }
         return chart.build();
@@ -351,12 +352,8 @@ public final class LowRankImageExperiment implements Experiment {
                 .x(Axis.of("rank k"))
                 .y(Axis.log("relative error"))
                 .add(new Series.Line(
-                        "‖A − A_k‖_F / ‖A‖_F = √(Σ_{i>k} σᵢ²) / ‖A‖_F",
-                        ks,
-                        frobenius,
-                        Palette.solid(Palette.BLUE, 2.5)))
-                .add(new Series.Line(
-                        "‖A − A_k‖₂ / ‖A‖₂ = σ_{k+1} / σ₁", ks, spectral, Palette.solid(Palette.ORANGE, 2)));
+                        "‖A − A_k‖_F / ‖A‖_F = √(Σᵢ₌ₖ₊₁ σᵢ²) / ‖A‖_F", ks, frobenius, Palette.solid(Palette.BLUE, 2.5)))
+                .add(new Series.Line("‖A − A_k‖₂ / ‖A‖₂ = σₖ₊₁ / σ₁", ks, spectral, Palette.solid(Palette.ORANGE, 2)));
         double measured = approx.frobenius() / norm;
         if (measured > 0) {
             chart.annotate(new Annotation.Point(
@@ -373,9 +370,9 @@ public final class LowRankImageExperiment implements Experiment {
         rows.add(List.of("rank k", k));
         rows.add(List.of("image size m × n", m + " × " + n));
         rows.add(List.of("‖A − A_k‖_F, measured", approx.frobenius()));
-        rows.add(List.of("√(Σ_{i>k} σᵢ²), Eckart–Young", approx.eckartYoung()));
+        rows.add(List.of("√(Σᵢ₌ₖ₊₁ σᵢ²), Eckart–Young", approx.eckartYoung()));
         rows.add(List.of("‖A − A_k‖₂, measured", approx.spectral()));
-        rows.add(List.of("σ_{k+1}", approx.nextSigma()));
+        rows.add(List.of("σₖ₊₁", approx.nextSigma()));
         rows.add(List.of("‖A − A_k‖_F / ‖A‖_F", approx.eckartYoung() / Math.sqrt(d.tail()[0])));
         rows.add(List.of("storage k(m + n + 1)", (long) k * (m + n + 1)));
         rows.add(List.of("storage of A, mn", (long) m * n));

@@ -91,7 +91,23 @@ public final class MatrixActionExperiment implements Experiment {
     /// @param svd its singular value decomposition
     record Action(Matrix a, Eigen eigen, Svd svd) {
         static Action of(Matrix a) {
-            return new Action(a, a.eigen(), a.svd());
+            return new Action(a, a.eigen(), withPositiveV(a.svd()));
+        }
+
+        /// The same SVD with each pair $(u_i, v_i)$ negated, if need be, so that $v_i$ points right (or
+        /// up): $A v_i = \sigma_i u_i$ still holds, and the arrows do not flip as a slider moves.
+        private static Svd withPositiveV(Svd svd) {
+            Vector[] u = new Vector[2];
+            Vector[] v = new Vector[2];
+            for (int i = 0; i < 2; i++) {
+                u[i] = svd.u().column(i);
+                v[i] = svd.v().column(i);
+                if (v[i].get(0) < 0 || (v[i].get(0) == 0 && v[i].get(1) < 0)) {
+                    u[i] = u[i].times(-1);
+                    v[i] = v[i].times(-1);
+                }
+            }
+            return new Svd(Matrix.ofColumns(u), svd.singularValues(), Matrix.ofColumns(v));
         }
 
         boolean realEigenvalues() {
