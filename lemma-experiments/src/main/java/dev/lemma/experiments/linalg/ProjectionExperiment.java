@@ -33,6 +33,8 @@ import java.util.List;
 ///
 /// The default is the book's worked example: $A$ with columns $(1, 1, 1)$ and $(0, 1, 2)$ (fitting a
 /// line $c + dt$ at $t = 0, 1, 2$), $b = (6, 0, 0)$, so $p = (5, 2, -1)$ and $b - p = (1, -2, 1)$.
+/// The columns' entries range over $[-3, 3]$ and $b$'s over $[-6, 6]$, so that this example is
+/// reachable and $b$ can lie well outside the span of short columns; sliders move in steps of 0.1.
 public final class ProjectionExperiment implements Experiment {
 
     /// A projection or residual shorter than this fraction of $\|b\|$ is treated as zero when choosing
