@@ -78,6 +78,7 @@ final class XyPlot {
         if (plot.xy.getSeriesCollection().isEmpty()) {
             plot.bounds(0, 0, 1, 1); // XChart cannot lay out an empty chart; show the unit square
         }
+        plot.irregularTicks();
         boolean raster = !plot.layers.isEmpty();
         plot.xy.getStyler().setPlotGridLinesVisible(!raster); // grid lines would cross the cells
         plot.xy.getStyler().setPlotContentSize(raster ? 1.0 : 0.95);
@@ -269,6 +270,32 @@ final class XyPlot {
     /// An invisible series through two corners, so that XChart's axes span them.
     private void bounds(double x0, double y0, double x1, double y1) {
         XYSeries out = xy.addSeries(key(), new double[] {x0, x1}, new double[] {y0, y1});
+        out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        out.setMarker(SeriesMarkers.NONE);
+        out.setShowInLegend(false);
+    }
+
+    /// XChart puts its ticks at the data's own x (or y) values when all series' values together are
+    /// evenly spaced (histogram edges, the two corners of a grid), which gives ticks like -3.0926 or
+    /// none at all. A hidden series at uneven places inside the data's range keeps the ordinary
+    /// round-number ticks.
+    private void irregularTicks() {
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : xy.getSeriesCollection()) {
+            x0 = Math.min(x0, s.getXMin());
+            x1 = Math.max(x1, s.getXMax());
+            y0 = Math.min(y0, s.getYMin());
+            y1 = Math.max(y1, s.getYMax());
+        }
+        if (!(x0 < x1) || !(y0 < y1)) {
+            return;
+        }
+        double golden = 0.3819660112501051; // an irrational fraction: never a multiple of a data step
+        XYSeries out = xy.addSeries(
+                key(), new double[] {x0, x0 + golden * (x1 - x0), x1}, new double[] {y0, y0 + golden * (y1 - y0), y1});
         out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         out.setMarker(SeriesMarkers.NONE);
         out.setShowInLegend(false);
