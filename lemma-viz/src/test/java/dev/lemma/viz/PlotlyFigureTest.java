@@ -3,6 +3,8 @@ package dev.lemma.viz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -246,6 +248,25 @@ class PlotlyFigureTest {
         assertThat(PlotlyFigure.of(chart).toString())
                 .isEqualTo(PlotlyFigure.of(chart).toString())
                 .doesNotContain("NaN");
+    }
+
+    @Test
+    void jacksonWritesTheFigureAsJsonWithNullForNaN() throws Exception {
+        Chart chart = Chart.builder("json")
+                .add(Charts.line())
+                .add(Charts.heatmap(ColorScale.RED_BLUE))
+                .add(Charts.image())
+                .annotate(new Annotation.Text(1, 1, "t"))
+                .build();
+        ObjectMapper mapper = new ObjectMapper();
+        String json = mapper.writeValueAsString(PlotlyFigure.of(chart));
+        assertThat(json).doesNotContain("NaN").contains("\"y\":[0.0,").contains("null");
+        assertThat(json).isEqualTo(mapper.writeValueAsString(PlotlyFigure.of(chart)));
+        JsonNode tree = mapper.readTree(json);
+        assertThat(tree.at("/data/0/y/20").isNull()).isTrue();
+        assertThat(tree.at("/data/1/z/0/0").isNull()).isTrue();
+        assertThat(tree.at("/data/1/zmid").asDouble()).isZero();
+        assertThat(tree.at("/layout/yaxis/autorange").asText()).isEqualTo("reversed");
     }
 
     @Test

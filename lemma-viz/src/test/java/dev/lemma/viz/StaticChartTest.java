@@ -86,6 +86,26 @@ class StaticChartTest {
     }
 
     @Test
+    void aLineFollowsItsStylesWidthAndDash() {
+        double[] x = {0, 1};
+        double[] y = {0, 1};
+        int thin = redPixels(new Style(Charts.RED, 1, Style.Dash.SOLID), x, y);
+        int thick = redPixels(new Style(Charts.RED, 6, Style.Dash.SOLID), x, y);
+        int dashed = redPixels(new Style(Charts.RED, 6, Style.Dash.DASH), x, y);
+        int dotted = redPixels(new Style(Charts.RED, 6, Style.Dash.DOT), x, y);
+        assertThat(thick).isGreaterThan(3 * thin);
+        assertThat(dashed).isBetween(thick / 3, thick * 9 / 10); // gaps between the dashes
+        assertThat(dotted).isLessThan(dashed);
+    }
+
+    private static int redPixels(Style style, double[] x, double[] y) {
+        Chart chart =
+                Chart.builder("style").add(new Series.Line("l", x, y, style)).build();
+        return Pixels.find(Pixels.decode(StaticChart.png(chart, W, H)), Charts.RED)
+                .count();
+    }
+
+    @Test
     void scatterMarkersAreDrawnInTheirColour() {
         Pixels.Box blue = Pixels.find(render("scatter", Charts.of("scatter", Charts.scatter())), Charts.BLUE);
         assertThat(blue.count()).isGreaterThan(30 * 10);
