@@ -147,8 +147,11 @@ final class PlotlyTraces {
     /// Whether the levels are `start + k·size` to a relative tolerance of $10^{-9}$ of their span.
     static boolean evenlySpaced(double[] levels) {
         int n = levels.length;
-        if (n <= 2) {
+        if (n == 1) {
             return true;
+        }
+        if (!(levels[n - 1] > levels[0])) {
+            return false; // Plotly needs a positive step; repeated or falling levels go as lines
         }
         double size = (levels[n - 1] - levels[0]) / (n - 1);
         double tolerance = 1e-9 * Math.max(Math.abs(levels[n - 1] - levels[0]), Double.MIN_NORMAL);

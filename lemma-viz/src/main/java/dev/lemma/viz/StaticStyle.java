@@ -43,7 +43,7 @@ final class StaticStyle {
         styler.setYAxisTitleVisible(!chart.yAxis().label().isEmpty());
         long named = chart.series().stream().filter(s -> !s.name().isEmpty()).count();
         styler.setLegendVisible(named > 1);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE); // as Plotly: beside the plot, never on the data
         styler.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         styler.setLegendBorderColor(GRID);
         Color[] cycle = new Color[10];

@@ -113,6 +113,16 @@ class PlotlyFigureTest {
     }
 
     @Test
+    void levelsPlotlyCannotStepThroughAreDrawnAsLines() {
+        assertThat(PlotlyTraces.evenlySpaced(new double[] {1})).isTrue();
+        assertThat(PlotlyTraces.evenlySpaced(new double[] {1, 2, 3})).isTrue();
+        assertThat(PlotlyTraces.evenlySpaced(new double[] {1, 2, 4})).isFalse();
+        assertThat(PlotlyTraces.evenlySpaced(new double[] {2, 2})).isFalse();
+        assertThat(PlotlyTraces.evenlySpaced(new double[] {3, 2, 1})).isFalse();
+        assertThat(onlyTrace(Charts.contour(1.0))).containsEntry("type", "contour");
+    }
+
+    @Test
     void aHeatmapNamesItsScaleAndCentresRedBlueOnZero() {
         Map<String, Object> viridis = onlyTrace(Charts.heatmap(ColorScale.VIRIDIS));
         assertThat(viridis)

@@ -77,12 +77,41 @@ class StaticChartTest {
         render(chart.title().replace(' ', '-'), chart);
     }
 
+    /// Where, as a fraction of the colour's bounding box from left to right, its topmost pixel is.
+    private static double topmostAt(BufferedImage image, String hex, Pixels.Box box) {
+        int rgb = Palette.parse(hex);
+        for (int y = box.minY(); y <= box.maxY(); y++) {
+            for (int x = box.minX(); x <= box.maxX(); x++) {
+                if (Pixels.near(image.getRGB(x, y), rgb, Pixels.TOLERANCE)) {
+                    return (x - box.minX()) / (double) (box.width() - 1);
+                }
+            }
+        }
+        throw new AssertionError("no pixel of " + hex);
+    }
+
+    /// Where, as a fraction of the data's x range, the point of largest y is.
+    private static double highestAt(double[] x, double[] y) {
+        int top = 0;
+        for (int i = 1; i < y.length; i++) {
+            top = y[i] > y[top] ? i : top;
+        }
+        double lo = java.util.Arrays.stream(x).min().orElseThrow();
+        double hi = java.util.Arrays.stream(x).max().orElseThrow();
+        return (x[top] - lo) / (hi - lo);
+    }
+
     @Test
-    void aLineIsDrawnInItsColourAcrossThePlot() {
-        Pixels.Box red = Pixels.find(render("line", Charts.of("line", Charts.line())), Charts.RED);
+    void aLineIsDrawnInItsColourThroughItsPoints() {
+        BufferedImage image = render("line", Charts.of("line", Charts.line()));
+        Pixels.Box red = Pixels.find(image, Charts.RED);
         assertThat(red.count()).isGreaterThan(300);
         assertThat(red.width()).isGreaterThan(W / 2);
         assertThat(red.height()).isGreaterThan(H / 3);
+        // sin peaks at π/2 and 5π/2 on [0, 10]; the sampled peak is the highest drawn pixel
+        double peak = topmostAt(image, Charts.RED, red);
+        assertThat(Math.min(Math.abs(peak - Math.PI / 20), Math.abs(peak - Math.PI / 4)))
+                .isLessThan(0.03);
     }
 
     @Test
@@ -106,10 +135,23 @@ class StaticChartTest {
     }
 
     @Test
-    void scatterMarkersAreDrawnInTheirColour() {
-        Pixels.Box blue = Pixels.find(render("scatter", Charts.of("scatter", Charts.scatter())), Charts.BLUE);
+    void scatterMarkersAreDrawnInTheirColourAtTheirPoints() {
+        Series.Scatter scatter = Charts.scatter();
+        BufferedImage image = render("scatter", Charts.of("scatter", scatter));
+        Pixels.Box blue = Pixels.find(image, Charts.BLUE);
         assertThat(blue.count()).isGreaterThan(30 * 10);
         assertThat(blue.width()).isGreaterThan(W / 2);
+        // the box spans marker edges, half a marker beyond the extreme centres
+        assertThat(topmostAt(image, Charts.BLUE, blue)).isCloseTo(highestAt(scatter.x(), scatter.y()), within(0.03));
+    }
+
+    @Test
+    void anEmptyChartRendersItsTitleAndAxes() {
+        Chart empty = Chart.builder("nothing yet").x(Axis.of("x")).build();
+        BufferedImage image = render("empty", empty);
+        assertThat(Pixels.find(image, "#444444").count()).isGreaterThan(100); // the axis lines
+        assertThat(StaticChart.svg(empty, W, H)).contains("<title>nothing yet</title>");
+        assertThat(PlotlyFigure.of(empty)).containsKey("layout");
     }
 
     @Test
@@ -218,9 +260,20 @@ class StaticChartTest {
 
     @Test
     void aVectorFieldDrawsItsArrowsInItsColour() {
-        Pixels.Box red = Pixels.find(render("vectors", Charts.of("vectors", Charts.vectorField())), Charts.RED);
+        BufferedImage image = render("vectors", Charts.of("vectors", Charts.vectorField()));
+        Pixels.Box red = Pixels.find(image, Charts.RED);
         assertThat(red.count()).isGreaterThan(200);
         assertThat(red.width()).isGreaterThan(W / 2);
+        // the arrows' extreme heads: (-0.5, 1.5) at the top left, (2.5, -0.5) at the bottom right
+        assertThat(topmostAt(image, Charts.RED, red)).isLessThan(0.05);
+        int rgb = Palette.parse(Charts.RED);
+        int rightmostRow = -1;
+        for (int y = red.minY(); y <= red.maxY(); y++) {
+            if (Pixels.near(image.getRGB(red.maxX(), y), rgb, Pixels.TOLERANCE)) {
+                rightmostRow = y;
+            }
+        }
+        assertThat(rightmostRow).isGreaterThan(red.maxY() - red.height() / 20);
     }
 
     @Test
