@@ -29,12 +29,16 @@ sealed interface RasterLayer {
     /// @param scale the colour scale
     /// @param lo the value at the bottom of the scale
     /// @param hi the value at its top
+    /// @param logX whether the x axis is logarithmic (cell edges are then midpoints of logarithms)
+    /// @param logY the same for y
     @SuppressWarnings("ArrayRecordComponent") // private to the renderer, built once and only read
-    record Cells(double[] x, double[] y, double[][] z, ColorScale scale, double lo, double hi) implements RasterLayer {
+    record Cells(
+            double[] x, double[] y, double[][] z, ColorScale scale, double lo, double hi, boolean logX, boolean logY)
+            implements RasterLayer {
         @Override
         public void paint(Graphics2D g, XYChart xy) {
-            double[] xe = edges(x);
-            double[] ye = edges(y);
+            double[] xe = edges(x, logX);
+            double[] ye = edges(y, logY);
             int[] sx = new int[xe.length];
             int[] sy = new int[ye.length];
             for (int j = 0; j < xe.length; j++) {
@@ -58,6 +62,24 @@ sealed interface RasterLayer {
                     g.fillRect(left, top, Math.abs(sx[j + 1] - sx[j]), Math.abs(sy[i + 1] - sy[i]));
                 }
             }
+        }
+
+        /// The `n + 1` cell boundaries of `n` centres, on a linear or a logarithmic axis: on a
+        /// logarithmic one the midpoints are taken between logarithms, so that no edge falls at or
+        /// below zero and the cells look even, as the axis shows them.
+        static double[] edges(double[] c, boolean log) {
+            if (!log) {
+                return edges(c);
+            }
+            double[] logs = new double[c.length];
+            for (int k = 0; k < c.length; k++) {
+                logs[k] = Math.log10(c[k]);
+            }
+            double[] e = edges(logs);
+            for (int k = 0; k < e.length; k++) {
+                e[k] = Math.pow(10, e[k]);
+            }
+            return e;
         }
 
         /// The `n + 1` cell boundaries of `n` centres: midpoints inside, half a step beyond the ends.

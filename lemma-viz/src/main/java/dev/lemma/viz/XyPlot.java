@@ -39,19 +39,24 @@ final class XyPlot {
     /// Whether y points down (the chart holds an image): plotting y is then minus the data's y.
     private final boolean down;
 
+    private final boolean logX;
+    private final boolean logY;
+
     private int keys;
     private int markerSize;
 
     private XyPlot(Chart chart) {
         xy = new XYChart(100, 100);
         down = chart.series().stream().anyMatch(s -> s instanceof Series.Image);
+        logX = chart.xAxis().scale() == Axis.Scale.LOG;
+        logY = chart.yAxis().scale() == Axis.Scale.LOG;
         StaticStyle.apply(xy.getStyler(), chart);
         xy.setTitle(chart.title());
         xy.setXAxisTitle(chart.xAxis().label());
         xy.setYAxisTitle(chart.yAxis().label());
         var styler = xy.getStyler();
-        styler.setXAxisLogarithmic(chart.xAxis().scale() == Axis.Scale.LOG);
-        styler.setYAxisLogarithmic(chart.yAxis().scale() == Axis.Scale.LOG);
+        styler.setXAxisLogarithmic(logX);
+        styler.setYAxisLogarithmic(logY);
         if (chart.xAxis().hasRange()) {
             styler.setXAxisMin(chart.xAxis().min());
             styler.setXAxisMax(chart.xAxis().max());
@@ -258,9 +263,9 @@ final class XyPlot {
 
     private void grid(double[] x, double[] y, double[][] z, ColorScale scale, String zTitle) {
         double[] range = Palette.range(scale, z);
-        layers.add(new RasterLayer.Cells(x, fy(y), z, scale, range[0], range[1]));
-        double[] xe = RasterLayer.Cells.edges(x);
-        double[] ye = RasterLayer.Cells.edges(fy(y));
+        layers.add(new RasterLayer.Cells(x, fy(y), z, scale, range[0], range[1], logX, logY));
+        double[] xe = RasterLayer.Cells.edges(x, logX);
+        double[] ye = RasterLayer.Cells.edges(fy(y), logY);
         bounds(xe[0], ye[0], xe[xe.length - 1], ye[ye.length - 1]);
         if (colorBar == null) {
             colorBar = new ColorBar(scale, range[0], range[1], zTitle);

@@ -378,6 +378,27 @@ class StaticChartTest {
         assertThat(Pixels.find(render("log", chart), Charts.RED).count()).isGreaterThan(200);
     }
 
+    @Test
+    void aHeatmapOnALogAxisKeepsItsCellsPositive() {
+        double[] x = {1, 10, 100, 1000};
+        double[] y = {0, 1};
+        double[][] z = {{0, 1, 2, 3}, {1, 2, 3, 4}};
+        Chart chart = Chart.builder("log heatmap")
+                .x(Axis.log("learning rate"))
+                .add(new Series.Heatmap("h", x, y, z, ColorScale.VIRIDIS))
+                .build();
+        assertThat(java.util.Arrays.stream(RasterLayer.Cells.edges(x, true))
+                        .min()
+                        .orElseThrow())
+                .isPositive();
+        BufferedImage image = render("log-heatmap", chart);
+        Pixels.Box top = Pixels.find(image, Palette.rgb(ColorScale.VIRIDIS, 1), 0, 0, W - ColorBar.WIDTH, H);
+        Pixels.Box bottom = Pixels.find(image, Palette.rgb(ColorScale.VIRIDIS, 0), 0, 0, W - ColorBar.WIDTH, H);
+        // the four columns are equally wide on the logarithmic axis
+        assertThat((double) top.width()).isCloseTo(bottom.width(), within(3.0));
+        assertThat(top.minX()).isGreaterThan(bottom.maxX());
+    }
+
     private static double[] decay() {
         double[] y = new double[100];
         for (int i = 0; i < y.length; i++) {
