@@ -399,6 +399,36 @@ class StaticChartTest {
         assertThat(top.minX()).isGreaterThan(bottom.maxX());
     }
 
+    @Test
+    void anIrregularGridGivesEachCellItsOwnWidth() {
+        // centres 0, 1, 3, 7: edges -0.5, 0.5, 2, 5, 9, so the cells are 1, 1.5, 3 and 4 wide
+        double[] x = {0, 1, 3, 7};
+        double[] y = {0, 1};
+        double[][] z = {{0, 1, 2, 3}, {0, 1, 2, 3}};
+        Chart chart = Chart.builder("irregular")
+                .add(new Series.Heatmap("h", x, y, z, ColorScale.GRAYS))
+                .build();
+        BufferedImage image = render("irregular-heatmap", chart);
+        int right = W - ColorBar.WIDTH; // one row across the plot, left of the colour bar and its greys
+        Pixels.Box first = Pixels.find(image, Palette.rgb(ColorScale.GRAYS, 0), 0, H / 2, right, H / 2 + 1);
+        Pixels.Box second = Pixels.find(image, Palette.rgb(ColorScale.GRAYS, 1 / 3.0), 0, H / 2, right, H / 2 + 1);
+        Pixels.Box third = Pixels.find(image, Palette.rgb(ColorScale.GRAYS, 2 / 3.0), 0, H / 2, right, H / 2 + 1);
+        assertThat((double) second.width() / first.width()).isCloseTo(1.5, within(0.1));
+        assertThat((double) third.width() / first.width()).isCloseTo(3.0, within(0.15));
+        assertThat(first.maxX()).isLessThan(second.minX());
+        assertThat(second.maxX()).isLessThan(third.minX());
+    }
+
+    @Test
+    void aLargeRegularGridStaysSmallInSvg() {
+        double[] x = Charts.range(-2, 2, 200);
+        Chart chart = Chart.builder("large")
+                .add(new Series.Heatmap("h", x, x, Charts.paraboloid(x, x), ColorScale.VIRIDIS))
+                .build();
+        // one embedded picture rather than 40 000 rectangles
+        assertThat(StaticChart.svg(chart, W, H).length()).isLessThan(500_000);
+    }
+
     private static double[] decay() {
         double[] y = new double[100];
         for (int i = 0; i < y.length; i++) {
