@@ -104,17 +104,23 @@ public final class StaticChart {
         return withTitle(out.toString(StandardCharsets.UTF_8), chart.title());
     }
 
-    /// Adds the chart's title as the SVG's `<title>` element, which screen readers, browsers' tooltips
-    /// and text search read: XChart draws every piece of text as outlines (so the picture needs no
-    /// fonts), which leaves the document itself without words.
+    /// Adds to the SVG two things VectorGraphics2D does not write:
+    ///
+    /// - the chart's title as the `<title>` element, which screen readers, browsers' tooltips and
+    ///   text search read: XChart draws every piece of text as outlines (so the picture needs no
+    ///   fonts), which leaves the document itself without words;
+    /// - a style that keeps embedded pictures (images, heatmap cells) in sharp blocks when a viewer
+    ///   stretches them, instead of blurring them by interpolation.
     private static String withTitle(String svg, String title) {
         int open = svg.indexOf("<svg");
         int end = open < 0 ? -1 : svg.indexOf('>', open);
-        if (end < 0 || title.isEmpty()) {
+        if (end < 0) {
             return svg;
         }
         String escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        return svg.substring(0, end + 1) + "\n  <title>" + escaped + "</title>" + svg.substring(end + 1);
+        String head = (title.isEmpty() ? "" : "\n  <title>" + escaped + "</title>")
+                + "\n  <style>image { image-rendering: optimizeSpeed; image-rendering: pixelated; }</style>";
+        return svg.substring(0, end + 1) + head + svg.substring(end + 1);
     }
 
     /// Writes the chart as a PNG file of [#DEFAULT_WIDTH] × [#DEFAULT_HEIGHT].

@@ -290,6 +290,10 @@ class StaticChartTest {
         assertThat((double) red.width() / red.height()).isCloseTo(4.0 / 5.0, within(0.05));
         assertThat((double) green.height() / red.height()).isCloseTo(1.0 / 5.0, within(0.05));
         assertThat(red.count()).isEqualTo(red.width() * red.height()); // solid, no smoothing
+        // in SVG: one embedded picture, which viewers are told not to smooth either
+        assertThat(StaticChart.svg(Charts.of("image", Charts.image()), W, H))
+                .contains("<image ")
+                .contains("image-rendering: pixelated");
     }
 
     @Test
