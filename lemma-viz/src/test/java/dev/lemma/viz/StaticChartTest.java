@@ -146,6 +146,17 @@ class StaticChartTest {
     }
 
     @Test
+    void seriesWithNothingToDrawAreSkipped() {
+        Chart chart = Chart.builder("blank series")
+                .add(Series.Scatter.of("none", new double[0], new double[0]))
+                .add(Series.Line.of("gaps", new double[] {0, 1}, new double[] {Double.NaN, Double.NaN}))
+                .add(Series.Line.of("empty", new double[0], new double[0]))
+                .build();
+        assertThat(render("blank-series", chart).getWidth()).isEqualTo(W);
+        assertThat(StaticChart.svg(chart, W, H)).contains("blank series");
+    }
+
+    @Test
     void anEmptyChartRendersItsTitleAndAxes() {
         Chart empty = Chart.builder("nothing yet").x(Axis.of("x")).build();
         BufferedImage image = render("empty", empty);
