@@ -16,6 +16,10 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 /// equivalent: arrowheads that keep their shape whatever the axes' scales, and labels set a few
 /// pixels above a point. As an XChart annotation it is painted last, after the plot is laid out, and
 /// it also records the plot area's bounds for the renderer's own layers.
+///
+/// It extends `org.knowm.xchart.internal.chartpart.Annotation`, the public base class of XChart's
+/// own annotations (in a package XChart calls internal): an XChart upgrade should rerun the static
+/// renderer's tests, which check where these marks land.
 final class Overlay extends Annotation {
 
     /// Arrowhead length in pixels, and the half-angle of the head, close to Plotly's `arrowhead: 2`.

@@ -27,6 +27,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 ///
 /// Annotations: a point is a one-marker series with its label above; an arrow is a line series with
 /// a screen-space head; text is XChart's `AnnotationText`.
+///
+/// Two things differ from the browser: a scatter's labels are hover text there and are not drawn
+/// here (printed beside every point they would hide the points), and XChart 4 has one marker size
+/// per chart, so every marker takes the largest size any scatter or point asks for.
 final class XyPlot {
     /// Contour levels chosen when a contour or surface gives none.
     static final int AUTO_LEVELS = 10;
@@ -110,6 +114,9 @@ final class XyPlot {
         switch (series) {
             case Series.Line s -> line(s.name(), s.x(), fy(s.y()), color(color), s.style(), true);
             case Series.Scatter s -> {
+                if (s.x().length == 0) {
+                    return; // XChart refuses an empty series; nothing to draw anyway
+                }
                 XYSeries out = xy.addSeries(key(), s.x(), fy(s.y()));
                 out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
                 out.setMarker(SeriesMarkers.CIRCLE);
@@ -179,8 +186,8 @@ final class XyPlot {
     }
 
     private void line(String name, double[] x, double[] y, Color color, Style style, boolean inLegend) {
-        if (x.length == 0) {
-            return;
+        if (java.util.Arrays.stream(y).allMatch(Double::isNaN)) {
+            return; // no point to draw (XChart refuses an empty series, and NaN-only has no range)
         }
         XYSeries out = xy.addSeries(key(), StaticStyle.fillGaps(x), y);
         out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);

@@ -146,6 +146,17 @@ class StaticChartTest {
     }
 
     @Test
+    void seriesWithNothingToDrawAreSkipped() {
+        Chart chart = Chart.builder("blank series")
+                .add(Series.Scatter.of("none", new double[0], new double[0]))
+                .add(Series.Line.of("gaps", new double[] {0, 1}, new double[] {Double.NaN, Double.NaN}))
+                .add(Series.Line.of("empty", new double[0], new double[0]))
+                .build();
+        assertThat(render("blank-series", chart).getWidth()).isEqualTo(W);
+        assertThat(StaticChart.svg(chart, W, H)).contains("blank series");
+    }
+
+    @Test
     void anEmptyChartRendersItsTitleAndAxes() {
         Chart empty = Chart.builder("nothing yet").x(Axis.of("x")).build();
         BufferedImage image = render("empty", empty);
@@ -174,6 +185,39 @@ class StaticChartTest {
         // values 3, 5, 2: the middle bar is tallest, the last shortest
         assertThat(tops[1]).isLessThan(tops[0]);
         assertThat(tops[0]).isLessThan(tops[2]);
+    }
+
+    @Test
+    void groupedBarsStandSideBySideInTheCycle() {
+        Chart chart = Chart.builder("grouped")
+                .add(new Series.Bar("train", List.of("a", "b"), new double[] {1, 2}, Style.AUTO))
+                .add(new Series.Bar("test", List.of("a", "b"), new double[] {2, 1}, Style.AUTO))
+                .build();
+        BufferedImage image = render("grouped-bars", chart);
+        Pixels.Box first = Pixels.find(image, Palette.cycle(0));
+        Pixels.Box second = Pixels.find(image, Palette.cycle(1));
+        assertThat(first.count()).isGreaterThan(1000);
+        assertThat(second.count()).isGreaterThan(1000);
+        assertThat(first.minX()).isLessThan(second.minX()); // each group: train, then test
+    }
+
+    @Test
+    void bothRenderersGiveUncolouredSeriesTheSameColours() {
+        Chart chart = Chart.builder("cycle")
+                .add(Series.Line.of("a", new double[] {0, 1}, new double[] {0, 1}))
+                .add(Series.Line.of("b", new double[] {0, 1}, new double[] {1, 0}))
+                .build();
+        BufferedImage image = render("cycle", chart);
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> traces =
+                (List<java.util.Map<String, Object>>) PlotlyFigure.of(chart).get("data");
+        for (int k = 0; k < 2; k++) {
+            @SuppressWarnings("unchecked")
+            String color =
+                    (String) ((java.util.Map<String, Object>) traces.get(k).get("line")).get("color");
+            assertThat(color).isEqualTo(Palette.cycle(k));
+            assertThat(Pixels.find(image, color).count()).isGreaterThan(200);
+        }
     }
 
     @Test
