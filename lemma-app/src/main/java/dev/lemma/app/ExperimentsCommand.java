@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ExperimentsListCommand.class,
             ExperimentsShowCommand.class,
+            ExperimentsRunCommand.class,
         })
 final class ExperimentsCommand implements Runnable {
     @Spec

@@ -1,5 +1,10 @@
 package dev.lemma.experiments;
 
+import dev.lemma.experiments.linalg.GemmStaircaseExperiment;
+import dev.lemma.experiments.linalg.GramSchmidtExperiment;
+import dev.lemma.experiments.linalg.LowRankImageExperiment;
+import dev.lemma.experiments.linalg.MatrixActionExperiment;
+import dev.lemma.experiments.linalg.ProjectionExperiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +14,13 @@ import java.util.Optional;
 /// ` ```experiment ID``` ` blocks and CI all read this one list; an experiment missing here exists
 /// nowhere.
 public final class Experiments {
-    private static final List<Experiment> ALL = List.of();
+    private static final List<Experiment> ALL = List.of(
+            // Chapter 1, linear algebra, in the order the chapter embeds them.
+            new ProjectionExperiment(),
+            new GramSchmidtExperiment(),
+            new MatrixActionExperiment(),
+            new LowRankImageExperiment(),
+            new GemmStaircaseExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 

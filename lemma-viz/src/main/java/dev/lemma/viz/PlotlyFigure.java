@@ -1,0 +1,236 @@
+package dev.lemma.viz;
+
+import static dev.lemma.viz.PlotlyTraces.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/// A [Chart] as a Plotly figure, `{"data": [traces…], "layout": {…}}`, for the lab to serialise to
+/// JSON and hand to `Plotly.newPlot`.
+///
+/// The figure holds only `Map`, `List`, `String`, `Number` and `Boolean` values, in a fixed order,
+/// so the same chart always gives an equal map and the same JSON. NaN never appears: a missing value
+/// is `null`, which Plotly draws as a gap.
+///
+/// How each kind is drawn:
+///
+/// - line: a `scatter` trace in `lines` mode, with the style's colour, width and dash;
+/// - scatter: a `scatter` trace in `markers` mode, the labels as hover text;
+/// - bar: a `bar` trace on a category axis;
+/// - histogram: a `bar` trace with one bar per bin, at the bin's centre and as wide as the bin;
+/// - contour: a `contour` trace with coloured lines when the levels are evenly spaced (or absent,
+///   then Plotly picks them); otherwise one line trace per level from [Contours];
+/// - heatmap: a `heatmap` trace (Viridis, Greys, or RdBu centred on zero);
+/// - surface: a 3-D `surface` trace, its axis titles in the `scene`;
+/// - vector field: one `scatter` trace of shafts and arrowheads separated by gaps (Plotly has no
+///   quiver);
+/// - image: an `image` trace whose `source` is a PNG data URI, the y axis pointing down.
+///
+/// Annotations: a point is a marker trace with its label as text; an arrow is a layout annotation
+/// pointing from tail to head in data coordinates; text is a layout annotation without arrow.
+///
+/// References: Plotly.js figure reference, <https://plotly.com/javascript/reference/>.
+public final class PlotlyFigure {
+    private PlotlyFigure() {}
+
+    /// Grid lines, light enough to sit behind data without competing with it.
+    private static final String GRID = "#e5e5e5";
+
+    /// Builds the figure of a chart.
+    ///
+    /// @param chart the chart
+    /// @return `{"data": [...], "layout": {...}}`
+    /// @throws IllegalArgumentException if a series or annotation cannot be shown on a logarithmic
+    ///     axis (a non-positive value, an image, bars), naming it
+    public static Map<String, Object> of(Chart chart) {
+        ChartChecks.checkAxes(chart);
+        List<Series> series = chart.series();
+        String[] colors = Palette.seriesColors(series);
+        List<Map<String, Object>> data = new ArrayList<>();
+        int named = 0;
+        boolean surface = false;
+        boolean image = false;
+        boolean bar = false;
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            data.addAll(PlotlyTraces.of(s, colors[k], chart.zAxis().label()));
+            named += s.name().isEmpty() ? 0 : 1;
+            surface |= s instanceof Series.Surface;
+            image |= s instanceof Series.Image;
+            bar |= s instanceof Series.Bar;
+        }
+        List<Map<String, Object>> annotations = new ArrayList<>();
+        boolean logX = chart.xAxis().scale() == Axis.Scale.LOG;
+        boolean logY = chart.yAxis().scale() == Axis.Scale.LOG;
+        for (Annotation a : chart.annotations()) {
+            switch (a) {
+                case Annotation.Point p -> data.add(point(p));
+                case Annotation.Arrow r -> annotations.addAll(arrow(r, logX, logY));
+                case Annotation.Text t -> annotations.add(text(t.x(), t.y(), t.text(), logX, logY));
+            }
+        }
+
+        Map<String, Object> layout = map(
+                "title",
+                map("text", chart.title()),
+                "paper_bgcolor",
+                "#ffffff",
+                "plot_bgcolor",
+                "#ffffff",
+                "font",
+                map("family", "sans-serif", "size", 13),
+                "colorway",
+                colorway(),
+                "showlegend",
+                named > 1,
+                "hovermode",
+                "closest");
+        Map<String, Object> xaxis = axis(chart.xAxis(), false);
+        Map<String, Object> yaxis = axis(chart.yAxis(), image);
+        if (chart.equalAspect()) {
+            yaxis.put("scaleanchor", "x");
+            yaxis.put("scaleratio", 1);
+        }
+        layout.put("xaxis", xaxis);
+        layout.put("yaxis", yaxis);
+        if (surface) {
+            layout.put(
+                    "scene",
+                    map(
+                            "xaxis",
+                            map("title", map("text", chart.xAxis().label())),
+                            "yaxis",
+                            map("title", map("text", chart.yAxis().label())),
+                            "zaxis",
+                            map("title", map("text", chart.zAxis().label()))));
+        }
+        // Grouped bars side by side; histogram bins carry their own widths and overlay.
+        layout.put("barmode", bar ? "group" : "overlay");
+        if (!annotations.isEmpty()) {
+            layout.put("annotations", annotations);
+        }
+        return map("data", data, "layout", layout);
+    }
+
+    private static List<String> colorway() {
+        List<String> colors = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            colors.add(Palette.cycle(k));
+        }
+        return colors;
+    }
+
+    /// An axis: title, type, fixed range (Plotly wants a log axis's range as decimal logarithms), and
+    /// for an image's y axis the downward direction.
+    private static Map<String, Object> axis(Axis axis, boolean downward) {
+        boolean log = axis.scale() == Axis.Scale.LOG;
+        Map<String, Object> out = map(
+                "title",
+                map("text", axis.label()),
+                "type",
+                log ? "log" : "linear",
+                "gridcolor",
+                GRID,
+                "zeroline",
+                false,
+                "showline",
+                true,
+                "linecolor",
+                "#444444",
+                "automargin",
+                true);
+        if (axis.hasRange()) {
+            double lo = log ? Math.log10(axis.min()) : axis.min();
+            double hi = log ? Math.log10(axis.max()) : axis.max();
+            out.put("range", downward ? List.of(hi, lo) : List.of(lo, hi));
+        } else if (downward) {
+            out.put("autorange", "reversed");
+        }
+        return out;
+    }
+
+    private static Map<String, Object> point(Annotation.Point p) {
+        String color = p.style().color() != null ? p.style().color() : Palette.ANNOTATION;
+        return map(
+                "type",
+                "scatter",
+                "mode",
+                p.label().isEmpty() ? "markers" : "markers+text",
+                "x",
+                List.of(p.x()),
+                "y",
+                List.of(p.y()),
+                "text",
+                List.of(p.label()),
+                "textposition",
+                "top center",
+                "marker",
+                map("color", color, "size", p.style().width() > 0 ? p.style().width() : 10.0),
+                "name",
+                p.label(),
+                "showlegend",
+                false);
+    }
+
+    /// An arrow from tail to head in data coordinates; its label goes at the head, as the model
+    /// says, in a text annotation of its own (Plotly would put an arrow's text at the tail).
+    private static List<Map<String, Object>> arrow(Annotation.Arrow r, boolean logX, boolean logY) {
+        String color = r.style().color() != null ? r.style().color() : Palette.ANNOTATION;
+        List<Map<String, Object>> out = new ArrayList<>();
+        out.add(map(
+                "x",
+                coordinate(r.x1(), logX),
+                "y",
+                coordinate(r.y1(), logY),
+                "ax",
+                coordinate(r.x0(), logX),
+                "ay",
+                coordinate(r.y0(), logY),
+                "xref",
+                "x",
+                "yref",
+                "y",
+                "axref",
+                "x",
+                "ayref",
+                "y",
+                "text",
+                "",
+                "showarrow",
+                true,
+                "arrowhead",
+                2,
+                "arrowwidth",
+                r.style().width() > 0 ? r.style().width() : 2.0,
+                "arrowcolor",
+                color));
+        if (!r.label().isEmpty()) {
+            Map<String, Object> label = text(r.x1(), r.y1(), r.label(), logX, logY);
+            label.put("yshift", 12);
+            out.add(label);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> text(double x, double y, String text, boolean logX, boolean logY) {
+        return map(
+                "x",
+                coordinate(x, logX),
+                "y",
+                coordinate(y, logY),
+                "xref",
+                "x",
+                "yref",
+                "y",
+                "text",
+                text,
+                "showarrow",
+                false);
+    }
+
+    /// Plotly places layout annotations on a log axis by the decimal logarithm of the value.
+    private static double coordinate(double value, boolean log) {
+        return log ? Math.log10(value) : value;
+    }
+}
