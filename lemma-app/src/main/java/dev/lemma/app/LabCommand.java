@@ -3,7 +3,7 @@ package dev.lemma.app;
 import dev.lemma.app.lab.Book;
 import dev.lemma.app.lab.LabServer;
 import dev.lemma.experiments.Experiments;
-import dev.lemma.viz.Chart;
+import dev.lemma.viz.PlotlyFigure;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -59,7 +58,7 @@ final class LabCommand implements Callable<Integer> {
         }
         quietServerLogs();
         Book book = Book.locate(System.getProperty("lemma.home"), Path.of("").toAbsolutePath());
-        LabServer server = new LabServer(book, Experiments.all(), LabCommand::figure, host, port);
+        LabServer server = new LabServer(book, Experiments.all(), PlotlyFigure::of, host, port);
         URI url;
         try {
             url = server.start();
@@ -123,11 +122,5 @@ final class LabCommand implements Callable<Integer> {
             return false;
         }
         return false;
-    }
-
-    /// A chart as a Plotly figure. Placeholder until `dev.lemma.viz.PlotlyFigure` lands on main,
-    /// when this becomes `PlotlyFigure::of`.
-    private static Map<String, Object> figure(Chart chart) {
-        return Map.of("data", List.of(), "layout", Map.of("title", Map.of("text", chart.title())));
     }
 }

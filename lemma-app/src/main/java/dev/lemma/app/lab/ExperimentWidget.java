@@ -22,7 +22,7 @@ final class ExperimentWidget {
                   </header>
                   <div class="experiment-body">
                     <aside class="experiment-side">
-                      <div class="experiment-formula"><span class="math display">$$%4$s$$</span></div>
+                      <div class="experiment-formula"><span class="math inline">$\\displaystyle %4$s$</span></div>
                       <form class="experiment-controls" autocomplete="off" onsubmit="return false"></form>
                     </aside>
                     <div class="experiment-output">

@@ -83,7 +83,7 @@ class ChapterRendererTest {
         assertThat(r.experimentIds()).containsExactly("wave", "wave", "not-built-yet");
         assertThat(r.html())
                 .contains("<section class=\"experiment\" id=\"experiment-wave\" data-experiment=\"wave\">")
-                .contains("<span class=\"math display\">$$y = a \\sin(k x)$$</span>")
+                .contains("<span class=\"math inline\">$\\displaystyle y = a \\sin(k x)$</span>")
                 .contains("class=\"experiment-description\"")
                 .contains("Outside the lab: ./lemma experiments run wave")
                 .contains("data-missing-experiment=\"not-built-yet\"")

@@ -10,10 +10,7 @@ import dev.lemma.viz.Axis;
 import dev.lemma.viz.Chart;
 import dev.lemma.viz.Series;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /// Experiments made for the lab's tests: one of every parameter kind, one that never finishes
@@ -175,25 +172,5 @@ final class FakeExperiments {
         public Result run(Arguments arguments, Progress progress) {
             throw new ArithmeticException("the matrix is singular: pivot 2 is 0");
         }
-    }
-
-    /// A small stand-in for `PlotlyFigure.of`: lines only, NaN kept (the JSON writer turns it into
-    /// null).
-    static Map<String, Object> figure(Chart chart) {
-        List<Map<String, Object>> traces = new ArrayList<>();
-        for (Series s : chart.series()) {
-            if (s instanceof Series.Line line) {
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("type", "scatter");
-                t.put("mode", "lines");
-                t.put("name", line.name());
-                t.put("x", line.x());
-                t.put("y", line.y());
-                traces.add(t);
-            }
-        }
-        Map<String, Object> layout = new LinkedHashMap<>();
-        layout.put("title", Map.of("text", chart.title()));
-        return Map.of("data", traces, "layout", layout);
     }
 }

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.lemma.experiments.Experiment;
 import dev.lemma.experiments.Experiments;
+import dev.lemma.viz.PlotlyFigure;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class LabBrowserTest {
         }
         List<Experiment> experiments = new ArrayList<>(Experiments.all());
         experiments.addAll(FakeExperiments.all());
-        server = new LabServer(TestBook.real(), experiments, FakeExperiments::figure, "127.0.0.1", 0);
+        server = new LabServer(TestBook.real(), experiments, PlotlyFigure::of, "127.0.0.1", 0);
         base = server.start();
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -177,13 +178,20 @@ class LabBrowserTest {
         assertThat(widget.locator(".experiment-timing").textContent()).matches("Computed by Lemma in \\d+ ms\\.");
 
         Locator slider = widget.locator("input[type=range]").first();
-        String max = slider.getAttribute("max");
-        String min = slider.getAttribute("min");
-        String value = slider.inputValue();
-        slider.fill(value.equals(max) ? min : max);
+        double min = Double.parseDouble(slider.getAttribute("min"));
+        double max = Double.parseDouble(slider.getAttribute("max"));
+        double step = Double.parseDouble(slider.getAttribute("step"));
+        double value = Double.parseDouble(slider.inputValue());
+        double target = min + Math.round(0.3 * (max - min) / step) * step;
+        if (Math.abs(target - value) < step / 2) {
+            target = min + Math.round(0.7 * (max - min) / step) * step;
+        }
+        slider.fill(String.valueOf(target));
         page.waitForFunction("() => Number(" + runs + ") >= 2");
         Object after = page.evaluate(chartData);
         assertThat(after).isNotEqualTo(before);
+        widget.scrollIntoViewIfNeeded();
+        page.evaluate("() => window.scrollBy(0, -80)");
         screenshot(where, false);
         widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-" + id + ".png")));
         assertThat(consoleErrors).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lemma.viz.PlotlyFigure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +32,7 @@ class LabServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = new LabServer(
-                TestBook.write(repository), FakeExperiments.all(), FakeExperiments::figure, "127.0.0.1", 0);
+        server = new LabServer(TestBook.write(repository), FakeExperiments.all(), PlotlyFigure::of, "127.0.0.1", 0);
         base = server.start();
     }
 
