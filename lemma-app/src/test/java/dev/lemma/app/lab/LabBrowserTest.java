@@ -197,6 +197,31 @@ class LabBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    /// Every experiment embedded in chapter 1 computes and draws in the page, with no error shown.
+    @Test
+    void everyEmbeddedExperimentOfChapterOneDraws() {
+        open("/chapters/01-linear-algebra");
+        Locator widgets = page.locator(".prose section.experiment[data-experiment]");
+        for (int i = 0; i < widgets.count(); i++) {
+            Locator widget = widgets.nth(i);
+            String id = widget.getAttribute("data-experiment");
+            widget.scrollIntoViewIfNeeded();
+            page.waitForFunction(
+                    "id => ['ready', 'error'].includes(document.getElementById('experiment-' + id).dataset.state)",
+                    id,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000));
+            assertThat(widget.getAttribute("data-state")).as(id).isEqualTo("ready");
+            assertThat(widget.locator(".experiment-status").textContent())
+                    .as(id)
+                    .isEmpty();
+            assertThat(widget.locator(".experiment-chart .main-svg").count())
+                    .as(id)
+                    .isPositive();
+            widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-" + id + ".png")));
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
     @Test
     void aRejectedValueIsShownBesideItsControl() {
         open("/experiments/wave");
