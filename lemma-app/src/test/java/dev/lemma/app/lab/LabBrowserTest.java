@@ -237,6 +237,21 @@ class LabBrowserTest {
         screenshot("experiment-error.png", false);
     }
 
+    /// A chapter's link to a test method opens the read-only source view at that method.
+    @Test
+    void aLinkToATestLandsOnItsMethod() {
+        open("/chapters/01-linear-algebra");
+        Locator link =
+                page.locator("a.source-link[href*='LeastSquaresTest.java#']").first();
+        String href = link.getAttribute("href");
+        assertThat(href).startsWith("/source/lemma-math/src/test/java/");
+        open(href);
+        page.waitForSelector(".source .gutter a.target");
+        assertThat(page.locator("pre.code code.hljs").count()).isEqualTo(1);
+        screenshot("source.png", false);
+        assertThat(consoleErrors).isEmpty();
+    }
+
     @Test
     void experimentsIndexListsThemByChapter() {
         open("/experiments");
