@@ -84,7 +84,7 @@ final class SourceView {
                             .append("\"></span>");
                 }
             }
-            gutter.append(n).append("</a>\n");
+            gutter.append(n).append("</a>");
         }
         String main = """
                 <main class="source-view">
