@@ -223,6 +223,19 @@ class LabBrowserTest {
     }
 
     @Test
+    void anExperimentOnItsOwnPage() {
+        String id = Experiments.all().isEmpty()
+                ? "wave"
+                : Experiments.all().getFirst().id();
+        open("/experiments/" + id);
+        page.waitForFunction("id => document.getElementById('experiment-' + id).dataset.state === 'ready'", id);
+        assertThat(page.locator(".experiment-formula .katex").count()).isPositive();
+        assertThat(page.locator(".experiment-chart .main-svg").count()).isPositive();
+        screenshot("experiment-page.png", true);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void aRejectedValueIsShownBesideItsControl() {
         open("/experiments/wave");
         Locator widget = page.locator("#experiment-wave");
