@@ -235,6 +235,41 @@ class LabBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    /// Each parameter kind has its control: number → slider with readout, integer → slider (small
+    /// range), choice → select, boolean → checkbox, seed → number box and a "new seed" button.
+    @Test
+    void controlsFollowTheParameterKinds() {
+        open("/experiments/wave");
+        Locator widget = page.locator("#experiment-wave");
+        String runs = "Number(document.getElementById('experiment-wave').dataset.runs || 0)";
+        page.waitForFunction("() => " + runs + " >= 1");
+        assertThat(widget.locator(".control[data-parameter=amplitude] input[type=range]")
+                        .getAttribute("step"))
+                .isEqualTo("0.1");
+        assertThat(widget.locator(".control[data-parameter=amplitude] .control-value")
+                        .textContent())
+                .isEqualTo("1");
+        assertThat(widget.locator(".control[data-parameter=frequency] input[type=range]")
+                        .count())
+                .isEqualTo(1);
+        assertThat(widget.locator(".control[data-parameter=shape] select option")
+                        .allTextContents())
+                .containsExactly("sine", "cosine");
+        assertThat(widget.locator(".control[data-parameter=gap] input[type=checkbox]")
+                        .isChecked())
+                .isTrue();
+        assertThat(widget.locator(".control[data-parameter=seed] input[type=number]")
+                        .inputValue())
+                .isEqualTo("42");
+        widget.locator(".control[data-parameter=shape] select").selectOption("cosine");
+        page.waitForFunction("() => " + runs + " >= 2");
+        widget.locator(".control[data-parameter=seed] button.new-seed").click();
+        page.waitForFunction("() => " + runs + " >= 3");
+        assertThat(widget.locator(".control[data-parameter=seed] input").inputValue())
+                .isNotEqualTo("42");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     @Test
     void aRejectedValueIsShownBesideItsControl() {
         open("/experiments/wave");
