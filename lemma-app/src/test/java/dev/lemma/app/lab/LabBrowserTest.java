@@ -300,6 +300,30 @@ class LabBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    /// On a phone-sized screen the contents move above the text and an experiment's controls above
+    /// its charts; nothing is wider than the screen.
+    @Test
+    void aNarrowScreenStacksTheLayout() {
+        page.setViewportSize(390, 844);
+        open("/chapters/01-linear-algebra");
+        Locator widget =
+                page.locator(".prose section.experiment[data-experiment]").first();
+        widget.scrollIntoViewIfNeeded();
+        String id = widget.getAttribute("data-experiment");
+        page.waitForFunction("id => document.getElementById('experiment-' + id).dataset.state === 'ready'", id);
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        // The elements that stick out of the screen, not clipped by a scrolling or hidden ancestor.
+        Object wide =
+                page.evaluate("() => { const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement)"
+                        + " { if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
+                        + " return [...document.querySelectorAll('body *')].filter(e =>"
+                        + " e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))"
+                        + ".slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                        + ".join('; '); }");
+        assertThat(((Number) overflow).intValue()).as("too wide: %s", wide).isLessThanOrEqualTo(0);
+        widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("narrow-experiment.png")));
+    }
+
     @Test
     void experimentsIndexListsThemByChapter() {
         open("/experiments");
