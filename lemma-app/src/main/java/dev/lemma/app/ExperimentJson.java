@@ -84,7 +84,12 @@ final class ExperimentJson {
                 m.put("step", 1);
             }
             case Parameter.Choice c -> m.put("choices", c.choices());
-            case Parameter.Data d -> m.put("choices", d.datasets());
+            case Parameter.Data d -> {
+                m.put("choices", d.datasets());
+                if (d.uploads() != null) {
+                    m.put("uploads", d.uploads().name().toLowerCase(Locale.ROOT));
+                }
+            }
             case Parameter.Seed s -> {
                 m.put("min", 0);
                 m.put("max", Parameter.Seed.MAX);

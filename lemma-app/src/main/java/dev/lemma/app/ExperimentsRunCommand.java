@@ -3,9 +3,12 @@ package dev.lemma.app;
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
 import dev.lemma.experiments.Experiments;
+import dev.lemma.experiments.Parameter;
+import dev.lemma.experiments.ParameterException;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;
 import dev.lemma.experiments.Table;
+import dev.lemma.experiments.UserData;
 import dev.lemma.viz.Chart;
 import dev.lemma.viz.StaticChart;
 import java.io.IOException;
@@ -63,7 +66,8 @@ final class ExperimentsRunCommand implements Callable<Integer> {
     @Option(
             names = {"-p", "--param"},
             paramLabel = "NAME=VALUE",
-            description = "A parameter's value; repeat for several.")
+            description = "A parameter's value; repeat for several. A parameter that takes your own data accepts"
+                    + " @FILE (e.g. -p image=@photo.jpg).")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(
@@ -79,7 +83,7 @@ final class ExperimentsRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Experiment experiment = Experiments.get(id);
-        Arguments arguments = Arguments.parse(experiment, params);
+        Arguments arguments = Arguments.parse(experiment, withUploads(experiment, params));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -125,6 +129,43 @@ final class ExperimentsRunCommand implements Callable<Integer> {
             stdout.printf("  %s%n", p);
         }
         return 0;
+    }
+
+    /// Replaces each `@file` given to a parameter that takes the user's own files by the key of that
+    /// file in [UserData], after checking it.
+    ///
+    /// @throws IllegalArgumentException naming the parameter and the file if it cannot be read or is
+    ///     not what the parameter takes
+    static Map<String, String> withUploads(Experiment experiment, Map<String, String> given) {
+        Map<String, String> resolved = new LinkedHashMap<>(given);
+        for (Parameter p : experiment.parameters()) {
+            String value = given.get(p.name());
+            if (value == null || !value.startsWith("@")) {
+                continue;
+            }
+            if (!(p instanceof Parameter.Data data) || data.uploads() == null) {
+                throw new ParameterException(
+                        p.name(), "parameter '" + p.name() + "' does not take a file (@…); it is " + p.accepts());
+            }
+            Path file = Path.of(value.substring(1));
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new ParameterException(
+                        p.name(),
+                        "parameter '" + p.name() + "': cannot read " + file + " ("
+                                + e.getClass().getSimpleName() + ")");
+            }
+            try {
+                resolved.put(
+                        p.name(),
+                        UserData.put(data.uploads(), file.getFileName().toString(), content));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(p.name(), "parameter '" + p.name() + "': " + e.getMessage());
+            }
+        }
+        return resolved;
     }
 
     /// Prints a table with columns padded to their widest cell.

@@ -109,4 +109,70 @@ class ExperimentsCommandTest {
                 .contains("noSuchName")
                 .contains(e.parameters().getFirst().name());
     }
+
+    @Test
+    void runWritesEveryChartAsPngAndSvgAndTheResultAsJson(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("projection");
+        assertThat(run("experiments", "run", "projection", "-p", "b1=1.5", "--out", target.toString()))
+                .isZero();
+        JsonNode result = json.readTree(Files.readString(target.resolve("projection.json")));
+        assertThat(result.get("arguments").get("b1").asDouble()).isEqualTo(1.5);
+        int charts = result.get("charts").size();
+        assertThat(charts).isPositive();
+        for (int i = 1; i <= charts; i++) {
+            assertThat(javax.imageio.ImageIO.read(
+                            target.resolve("projection-" + i + ".png").toFile()))
+                    .isNotNull();
+            assertThat(Files.readString(target.resolve("projection-" + i + ".svg")))
+                    .contains("<svg");
+        }
+        assertThat(out.toString()).contains("Wrote " + (2 * charts + 1) + " files");
+    }
+
+    @Test
+    void aParameterThatTakesYourOwnDataReadsAnAtFile(@TempDir Path dir) throws Exception {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int r = 0; r < 30; r++) {
+            for (int c = 0; c < 40; c++) {
+                image.getRaster().setSample(c, r, 0, (r * c) & 0xff);
+            }
+        }
+        Path photo = dir.resolve("photo.png");
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        Path target = dir.resolve("out");
+        assertThat(run(
+                        "experiments",
+                        "run",
+                        "low-rank-image",
+                        "-p",
+                        "image=@" + photo,
+                        "-p",
+                        "rank=3",
+                        "--out",
+                        target.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("'photo.png'").contains("30×40");
+        JsonNode result = json.readTree(Files.readString(target.resolve("low-rank-image.json")));
+        assertThat(result.get("arguments").get("image").asText()).startsWith("upload-");
+    }
+
+    @Test
+    void aMissingOrUnreadableAtFileIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+        assertThat(run("experiments", "run", "low-rank-image", "-p", "image=@" + dir.resolve("none.png")))
+                .isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString()).contains("image").contains("none.png");
+        err.getBuffer().setLength(0);
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not a picture");
+        assertThat(run("experiments", "run", "low-rank-image", "-p", "image=@" + text))
+                .isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains("'notes.txt' is not an image");
+        err.getBuffer().setLength(0);
+        assertThat(run("experiments", "run", "low-rank-image", "-p", "rank=@" + text))
+                .isEqualTo(Main.USAGE_ERROR);
+        assertThat(err.toString()).contains("'rank' does not take a file");
+    }
 }

@@ -228,21 +228,23 @@ public sealed interface Parameter
         }
     }
 
-    /// One of the datasets bundled with Lemma that suit this experiment, by name.
+    /// One of the datasets bundled with Lemma that suit this experiment, by name, or, where `uploads`
+    /// names a kind of file, one the user brought (a key of [UserData]).
     ///
     /// @param name the name
     /// @param label the label
     /// @param help the help line
     /// @param datasets the dataset names accepted, at least one
     /// @param defaultValue the default, one of them
-    record Data(String name, String label, String help, List<String> datasets, String defaultValue)
+    /// @param uploads the kind of file a user may bring instead, or null for bundled datasets only
+    record Data(
+            String name, String label, String help, List<String> datasets, String defaultValue, UserData.Kind uploads)
             implements Parameter {
         /// Checks the declaration.
         ///
         /// @throws IllegalArgumentException if there is no dataset, a duplicate, or the default is not one
         public Data {
             Parameters.checkName(name, label, help);
-            Objects.requireNonNull(defaultValue, name + ": default value");
             datasets = Parameters.checkChoices(name, datasets, defaultValue);
         }
 
@@ -253,16 +255,32 @@ public sealed interface Parameter
 
         @Override
         public String accepts() {
-            return "one of the datasets " + String.join(", ", datasets);
+            String bundled = "one of the datasets " + String.join(", ", datasets);
+            return uploads == null
+                    ? bundled
+                    : bundled + ", or an uploaded " + uploads.name().toLowerCase(Locale.ROOT) + " (" + UserData.PREFIX
+                            + "…; on the command line @file)";
         }
 
         @Override
         public String parse(String text) {
             String value = Parameters.trimmed(this, text);
-            if (!datasets.contains(value)) {
-                throw Parameters.rejected(this, text);
+            if (datasets.contains(value)) {
+                return value;
             }
-            return value;
+            if (uploads != null && value.startsWith(UserData.PREFIX)) {
+                UserData.Upload upload = UserData.get(value)
+                        .orElseThrow(() -> new ParameterException(
+                                name,
+                                "parameter '" + name + "': the upload '" + value
+                                        + "' is no longer kept (the lab keeps the last " + UserData.CAPACITY
+                                        + " files); upload it again"));
+                if (upload.kind() != uploads) {
+                    throw Parameters.rejected(this, text);
+                }
+                return value;
+            }
+            throw Parameters.rejected(this, text);
         }
     }
 
@@ -373,7 +391,21 @@ public sealed interface Parameter
     /// @param defaultValue the default
     /// @return the parameter
     static Data dataset(String name, String label, String help, List<String> datasets, String defaultValue) {
-        return new Data(name, label, help, datasets, defaultValue);
+        return new Data(name, label, help, datasets, defaultValue, null);
+    }
+
+    /// A bundled-dataset parameter that also takes a file the user brings.
+    ///
+    /// @param name the name
+    /// @param label the label
+    /// @param help the help line
+    /// @param datasets the bundled dataset names accepted
+    /// @param defaultValue the default, one of them
+    /// @param uploads the kind of file accepted from the user
+    /// @return the parameter
+    static Data datasetOrUpload(
+            String name, String label, String help, List<String> datasets, String defaultValue, UserData.Kind uploads) {
+        return new Data(name, label, help, datasets, defaultValue, Objects.requireNonNull(uploads, "uploads"));
     }
 
     /// A random seed, named `seed`.

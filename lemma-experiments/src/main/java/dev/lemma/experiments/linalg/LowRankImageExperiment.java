@@ -6,6 +6,7 @@ import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;
 import dev.lemma.experiments.Table;
+import dev.lemma.experiments.UserData;
 import dev.lemma.linalg.Matrix;
 import dev.lemma.linalg.Svd;
 import dev.lemma.viz.Annotation;
@@ -45,20 +46,38 @@ public final class LowRankImageExperiment implements Experiment {
     /// The default rank: at $k = 20$ the astronaut is recognisable at about 16% of the storage.
     static final int DEFAULT_RANK = 20;
 
-    /// The largest rank offered: the smaller side of the largest bundled image (436 rows of the
-    /// Hubble field). A larger $k$ than an image's own $\min(m, n)$ is reduced to it, with a note.
-    static final int MAX_RANK = 436;
+    /// The largest rank offered: the largest side an uploaded image keeps ([#MAX_UPLOAD_SIDE]). A larger
+    /// $k$ than an image's own $\min(m, n)$ is reduced to it, with a note.
+    static final int MAX_RANK = 512;
+
+    /// An image a user brings is shrunk, by averaging blocks of pixels, until no side exceeds this:
+    /// the SVD of a 512 × 512 matrix takes a fraction of a second on 2 cores, within the budget.
+    static final int MAX_UPLOAD_SIDE = 512;
+
+    /// How many decomposed uploads are kept, most recently used first.
+    static final int UPLOAD_CACHE = 4;
+
+    private static final Map<String, Decomposed> UPLOADS = new LinkedHashMap<>(UPLOAD_CACHE, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Decomposed> eldest) {
+            return size() > UPLOAD_CACHE;
+        }
+    };
 
     private static final Map<String, Lazy> CACHE = cache();
 
     private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.dataset(
+            Parameter.datasetOrUpload(
                     "image",
                     "Image",
                     "astronaut: 256×256 portrait (NASA); hubble-deep-field: 500×436 star field (NASA/ESA), harder to"
-                            + " compress",
+                            + " compress; or a photograph of your own, shrunk to at most " + MAX_UPLOAD_SIDE
+                            + " pixels a side",
                     List.copyOf(IMAGES.keySet()),
-                    "astronaut"),
+                    "astronaut",
+                    UserData.Kind.IMAGE),
             Parameter.integer(
                     "rank",
                     "Rank $k$",
@@ -157,11 +176,61 @@ public final class LowRankImageExperiment implements Experiment {
     /// @param name the dataset name, one of [#IMAGES]
     /// @return the image and its SVD
     static Decomposed decomposed(String name) {
+        if (name.startsWith(UserData.PREFIX)) {
+            return uploaded(name);
+        }
         Lazy lazy = CACHE.get(name);
         if (lazy == null) {
             throw new IllegalArgumentException("no bundled image '" + name + "'; known: " + IMAGES.keySet());
         }
         return lazy.get();
+    }
+
+    /// The decomposition of an image the user brought, computed on first use and kept among the last
+    /// [#UPLOAD_CACHE].
+    static Decomposed uploaded(String key) {
+        synchronized (UPLOADS) {
+            Decomposed d = UPLOADS.get(key);
+            if (d == null) {
+                UserData.Upload upload = UserData.get(key)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "the upload '" + key + "' is no longer kept; upload it again"));
+                d = Decomposed.of(shrink(grey(UserData.image(upload)), MAX_UPLOAD_SIDE));
+                UPLOADS.put(key, d);
+            }
+            return d;
+        }
+    }
+
+    /// Shrinks an image by the smallest whole factor $f$ that brings both sides to at most `maxSide`,
+    /// each new pixel the mean of an $f \times f$ block (the last, partial blocks average what they
+    /// have).
+    static Matrix shrink(Matrix a, int maxSide) {
+        int f = Math.max(ceilDiv(a.rows(), maxSide), ceilDiv(a.cols(), maxSide));
+        if (f <= 1) {
+            return a;
+        }
+        int m = ceilDiv(a.rows(), f);
+        int n = ceilDiv(a.cols(), f);
+        double[] out = new double[m * n];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < n; c++) {
+                double sum = 0;
+                int count = 0;
+                for (int i = r * f; i < Math.min(a.rows(), (r + 1) * f); i++) {
+                    for (int j = c * f; j < Math.min(a.cols(), (c + 1) * f); j++) {
+                        sum += a.get(i, j);
+                        count++;
+                    }
+                }
+                out[r * n + c] = sum / count;
+            }
+        }
+        return Matrix.ofRowMajor(m, n, out);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /// Computes its value once, on the first call of [#get()], however many threads call it (the
@@ -202,25 +271,42 @@ public final class LowRankImageExperiment implements Experiment {
             if (image == null) {
                 throw new IllegalStateException("bundled image " + resource + " is not in a format ImageIO reads");
             }
-            int m = image.getHeight();
-            int n = image.getWidth();
-            Raster raster = image.getRaster();
-            double max = (1 << image.getColorModel().getComponentSize(0)) - 1;
-            double[] pixels = new double[m * n];
-            for (int r = 0; r < m; r++) {
-                for (int c = 0; c < n; c++) {
-                    double grey = raster.getNumBands() < 3
-                            ? raster.getSample(c, r, 0)
-                            : 0.299 * raster.getSample(c, r, 0)
-                                    + 0.587 * raster.getSample(c, r, 1)
-                                    + 0.114 * raster.getSample(c, r, 2);
-                    pixels[r * n + c] = grey / max;
-                }
-            }
-            return Matrix.ofRowMajor(m, n, pixels);
+            return grey(image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled image " + resource, e);
         }
+    }
+
+    /// An image as grey levels in $[0, 1]$, rows from the top.
+    static Matrix grey(BufferedImage image) {
+        int m = image.getHeight();
+        int n = image.getWidth();
+        Raster raster = image.getRaster();
+        double[] pixels = new double[m * n];
+        boolean indexed = image.getColorModel() instanceof java.awt.image.IndexColorModel;
+        if (indexed || raster.getNumBands() == 2 || raster.getNumBands() > 4) {
+            // Palette images (GIF, some PNGs) and unusual layouts: through the colour model's sRGB.
+            for (int r = 0; r < m; r++) {
+                for (int c = 0; c < n; c++) {
+                    int rgb = image.getRGB(c, r);
+                    pixels[r * n + c] =
+                            (0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff)) / 255;
+                }
+            }
+            return Matrix.ofRowMajor(m, n, pixels);
+        }
+        double max = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < n; c++) {
+                double grey = raster.getNumBands() < 3
+                        ? raster.getSample(c, r, 0)
+                        : 0.299 * raster.getSample(c, r, 0)
+                                + 0.587 * raster.getSample(c, r, 1)
+                                + 0.114 * raster.getSample(c, r, 2);
+                pixels[r * n + c] = grey / max;
+            }
+        }
+        return Matrix.ofRowMajor(m, n, pixels);
     }
 
     /// The numbers of one rank.
@@ -267,6 +353,11 @@ public final class LowRankImageExperiment implements Experiment {
                 .chart(singularValues(d, k))
                 .chart(errors(d, approx))
                 .table(table(d, approx));
+        if (name.startsWith(UserData.PREFIX)) {
+            String file = UserData.get(name).map(UserData.Upload::fileName).orElse(name);
+            result.note("Your image '" + file + "', as " + m + "×" + n + " grey levels (ITU-R 601 luma; an image"
+                    + " with a side over " + MAX_UPLOAD_SIDE + " pixels is shrunk by averaging blocks of pixels).");
+        }
         if (requested > k) {
             result.note("The rank " + requested + " is more than this image's $\\min(m, n) = " + d.p() + "$, so $k = "
                     + k + "$ is used: $A_k = A$.");
@@ -275,14 +366,14 @@ public final class LowRankImageExperiment implements Experiment {
                 ? 0
                 : Math.abs(approx.frobenius() - approx.eckartYoung())
                         / Math.max(approx.frobenius(), approx.eckartYoung());
-        result.note("Eckart–Young: the measured $\\|A - A_" + k + "\\|_F = " + Format.num(approx.frobenius())
+        result.note("Eckart–Young: the measured $\\|A - A_{" + k + "}\\|_F = " + Format.num(approx.frobenius())
                 + "$ and $\\sqrt{\\sum_{i>" + k + "}\\sigma_i^2} = " + Format.num(approx.eckartYoung())
-                + "$ differ by a relative $" + Format.sci(relative) + "$, and the measured $\\|A - A_" + k
-                + "\\|_2 = " + Format.num(approx.spectral()) + "$ against $\\sigma_{" + (k + 1) + "} = "
+                + "$ differ by a relative $" + Format.sci(relative) + "$, and the measured $\\|A - A_{" + k
+                + "}\\|_2 = " + Format.num(approx.spectral()) + "$ against $\\sigma_{" + (k + 1) + "} = "
                 + Format.num(approx.nextSigma()) + "$. Both differences are rounding: the SVD is exact for a matrix"
                 + " within about $\\max(m, n)\\,u\\,\\|A\\|_2$ of $A$.");
         long stored = (long) k * (m + n + 1);
-        result.note("Storing $A_" + k + "$ as $k$ triples $(\\sigma_i, u_i, v_i)$ takes $k(m + n + 1) = " + stored
+        result.note("Storing $A_{" + k + "}$ as $k$ triples $(\\sigma_i, u_i, v_i)$ takes $k(m + n + 1) = " + stored
                 + "$ numbers instead of $mn = " + (long) m * n + "$, " + Format.num(100.0 * stored / ((double) m * n))
                 + "% of them" + (stored >= (long) m * n ? ": no saving at this rank" : "") + ".");
         result.note("The relative error $\\|A - A_k\\|_F/\\|A\\|_F$ is "

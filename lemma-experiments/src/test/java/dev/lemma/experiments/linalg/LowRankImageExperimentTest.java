@@ -114,4 +114,44 @@ class LowRankImageExperimentTest {
             }
         }
     }
+
+    @Test
+    void shrinkingAveragesWholeBlocks() {
+        // 4×6 with a(i, j) = 10i + j, shrunk to at most 3 a side: factor 2, blocks of 2×2.
+        double[][] a = new double[4][6];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 6; j++) {
+                a[i][j] = 10 * i + j;
+            }
+        }
+        dev.lemma.linalg.Matrix small = LowRankImageExperiment.shrink(dev.lemma.linalg.Matrix.of(a), 3);
+        assertThat(small.rows()).isEqualTo(2);
+        assertThat(small.cols()).isEqualTo(3);
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 3; c++) {
+                // the mean of rows 2r, 2r+1 and columns 2c, 2c+1
+                assertThat(small.get(r, c)).isEqualTo(10 * (2 * r + 0.5) + 2 * c + 0.5);
+            }
+        }
+    }
+
+    @Test
+    void anUploadedImageIsShrunkAndStillObeysEckartYoung() {
+        // 1200×900 (width×height): shrunk by 3 to 400×300.
+        byte[] png = dev.lemma.experiments.TestImages.png(1200, 900, 11);
+        String key = dev.lemma.experiments.UserData.put(dev.lemma.experiments.UserData.Kind.IMAGE, "mine.png", png);
+        Result result = EXPERIMENT.run(Arguments.parse(EXPERIMENT, Map.of("image", key, "rank", "7")), Progress.NONE);
+
+        LowRankImageExperiment.Decomposed d = LowRankImageExperiment.decomposed(key);
+        assertThat(d.a().rows()).isEqualTo(300);
+        assertThat(d.a().cols()).isEqualTo(400);
+        LowRankImageExperiment.Approximation approx = LowRankImageExperiment.approximate(d, 7);
+        assertThat(approx.frobenius()).isCloseTo(approx.eckartYoung(), within(RELATIVE * approx.eckartYoung()));
+        assertThat(approx.spectral()).isCloseTo(d.sigma(7), within(RELATIVE * d.sigma(7)));
+        assertThat(result.notes()).anyMatch(n -> n.contains("'mine.png'") && n.contains("300×400"));
+        Series.Image original =
+                (Series.Image) result.charts().getFirst().series().getFirst();
+        assertThat(original.width()).isEqualTo(400);
+        assertThat(original.height()).isEqualTo(300);
+    }
 }
