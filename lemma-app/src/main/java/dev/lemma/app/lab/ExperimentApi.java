@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -64,7 +65,10 @@ final class ExperimentApi {
                 m.put("step", 1);
             }
             case Parameter.Choice c -> m.put("choices", c.choices());
-            case Parameter.Data d -> m.put("choices", d.datasets());
+            case Parameter.Data d -> {
+                m.put("choices", d.datasets());
+                m.put("uploads", d.uploads() == null ? null : d.uploads().name().toLowerCase(Locale.ROOT));
+            }
             case Parameter.Seed s -> {
                 m.put("min", 0);
                 m.put("max", Parameter.Seed.MAX);

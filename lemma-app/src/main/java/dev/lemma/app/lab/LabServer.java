@@ -3,6 +3,7 @@ package dev.lemma.app.lab;
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
 import dev.lemma.experiments.ParameterException;
+import dev.lemma.experiments.UserData;
 import dev.lemma.viz.Chart;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
 /// | `GET /api/experiments` | `[{id, title, chapter, summary}]` |
 /// | `GET /api/experiments/{id}` | the same plus formula and parameters |
 /// | `POST /api/experiments/{id}/run` | a run: `{id, arguments, charts, tables, notes, millis}` |
+/// | `POST /api/uploads?kind=image&name=…` | keeps a user's file: `{key, fileName}` |
 ///
 /// API errors are `{"error": message}` (plus `"parameter"` when one parameter is at fault): 400 for
 /// a bad parameter or malformed JSON, checked before anything is computed; 404 for an unknown id;
@@ -106,6 +108,9 @@ public final class LabServer implements AutoCloseable {
                             experiments.stream().map(ExperimentApi::summary).toList()));
             config.routes.get("/api/experiments/{id}", ctx -> json(ctx, 200, ExperimentApi.describe(experiment(ctx))));
             config.routes.post("/api/experiments/{id}/run", this::run);
+            config.routes.post("/api/uploads", LabServer::upload);
+            // Room for a photograph: the largest upload UserData keeps, and a little more.
+            config.http.maxRequestSize = UserData.MAX_BYTES + 64 * 1024L;
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> error(ctx, new ApiError(500, "internal error: " + e)));
             config.routes.error(404, ctx -> {
@@ -200,6 +205,31 @@ public final class LabServer implements AutoCloseable {
         }
         RunExecutor.Run run = runs.run(e, arguments);
         json(ctx, 200, ExperimentApi.result(e, arguments, run.result(), run.millis(), figures));
+    }
+
+    /// `POST /api/uploads?kind=image&name=photo.jpg` with the file's bytes as body: checks and keeps
+    /// the file, and answers the key that a dataset parameter then accepts.
+    private static void upload(Context ctx) {
+        String kindName = ctx.queryParam("kind") == null ? "" : ctx.queryParam("kind");
+        UserData.Kind kind = java.util.Arrays.stream(UserData.Kind.values())
+                .filter(k -> k.name().equalsIgnoreCase(kindName))
+                .findFirst()
+                .orElseThrow(() -> new ApiError(
+                        400,
+                        "unknown kind of upload '" + kindName + "'; known: "
+                                + java.util.Arrays.toString(UserData.Kind.values())
+                                        .toLowerCase(java.util.Locale.ROOT)));
+        String name = ctx.queryParam("name") == null ? "upload" : ctx.queryParam("name");
+        String key;
+        try {
+            key = UserData.put(kind, name, ctx.bodyAsBytes());
+        } catch (IllegalArgumentException bad) {
+            throw new ApiError(400, bad.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", key);
+        body.put("fileName", name);
+        json(ctx, 200, body);
     }
 
     private static Map<String, Object> readJson(String body) {

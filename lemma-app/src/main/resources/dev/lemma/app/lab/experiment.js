@@ -102,6 +102,7 @@
           for (const c of p.choices) input.append(element("option", { value: c, text: c }));
           input.value = p.default;
           read = () => input.value;
+          if (p.uploads) this.offerUpload(p, input, box);
           break;
         case "boolean":
           input = element("input", { id, type: "checkbox" });
@@ -137,6 +138,40 @@
       if (p.kind === "seed" || input.type === "number") input.addEventListener("input", () => this.schedule(450));
       this.controls.set(p.name, { box, input, read, error });
       this.form.append(box);
+    }
+
+    /** A dataset that may be the user's own file: a last option opens a file chooser and uploads. */
+    offerUpload(p, select, box) {
+      const UPLOAD = "__upload__";
+      const file = element("input", { type: "file", accept: p.uploads === "image" ? "image/*" : "", hidden: "" });
+      select.append(element("option", { value: UPLOAD, text: `Your own ${p.uploads}…` }));
+      let previous = select.value;
+      select.addEventListener("focus", () => { previous = select.value; });
+      select.addEventListener("change", (event) => {
+        if (select.value !== UPLOAD) { previous = select.value; return; }
+        event.stopImmediatePropagation(); // no run until the file has arrived
+        select.value = previous;
+        file.click();
+      });
+      file.addEventListener("change", async () => {
+        const chosen = file.files[0];
+        file.value = "";
+        if (!chosen) return;
+        const url = `/api/uploads?kind=${encodeURIComponent(p.uploads)}&name=${encodeURIComponent(chosen.name)}`;
+        try {
+          const response = await fetch(url, { method: "POST", body: chosen });
+          const body = await response.json();
+          if (!response.ok) { this.fail(p.name, body.error || `The upload failed (${response.status}).`); return; }
+          const option = element("option", { value: body.key, text: body.fileName });
+          select.insertBefore(option, select.lastElementChild);
+          select.value = body.key;
+          previous = body.key;
+          this.schedule(0);
+        } catch (e) {
+          this.fail(p.name, "The upload did not reach the lab.");
+        }
+      });
+      box.append(file);
     }
 
     values() {

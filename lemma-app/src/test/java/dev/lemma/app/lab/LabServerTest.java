@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lemma.viz.PlotlyFigure;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -298,6 +301,33 @@ class LabServerTest {
         Response r = get(path);
         assertThat(r.status()).isBetween(400, 404);
         assertThat(r.body()).doesNotContain("root:").doesNotContain("[core]");
+    }
+
+    @Test
+    void anUploadedImageGetsAKey() throws Exception {
+        BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 2, 0xffffff);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "api/uploads?kind=image&name=me.png"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode j = JSON.readTree(r.body());
+        assertThat(j.get("key").asText()).startsWith("upload-");
+        assertThat(j.get("fileName").asText()).isEqualTo("me.png");
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsRefused() throws Exception {
+        Response notImage = post("/api/uploads?kind=image&name=notes.txt", "hello");
+        assertThat(notImage.status()).isEqualTo(400);
+        assertThat(notImage.json().get("error").asText()).contains("notes.txt");
+        Response unknownKind = post("/api/uploads?kind=movie&name=x", "hello");
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(unknownKind.json().get("error").asText()).contains("movie").contains("image");
     }
 
     @Test
