@@ -324,6 +324,35 @@ class LabBrowserTest {
         widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("narrow-experiment.png")));
     }
 
+    /// The low-rank experiment takes the reader's own photograph: the file is uploaded, becomes an
+    /// option of the Image control, and the experiment reruns on it.
+    @Test
+    void aReaderCanUseTheirOwnImage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assumeTrue(Experiments.find("low-rank-image").isPresent(), "the low-rank-image experiment is not built");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, 1);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                int g = (x * 6 + y * 3) % 256;
+                image.setRGB(x, y, g << 16 | g << 8 | g);
+            }
+        }
+        Path png = dir.resolve("my-photo.png");
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        open("/experiments/low-rank-image");
+        String runs = "Number(document.getElementById('experiment-low-rank-image').dataset.runs || 0)";
+        page.waitForFunction("() => " + runs + " >= 1");
+        Locator control = page.locator("#experiment-low-rank-image .control[data-parameter=image]");
+        assertThat(control.locator("option").last().textContent()).isEqualTo("Your own image…");
+        control.locator("input[type=file]").setInputFiles(png);
+        page.waitForFunction("() => " + runs + " >= 2");
+        assertThat(control.locator("select").inputValue()).startsWith("upload-");
+        assertThat(control.locator("select option:checked").textContent()).isEqualTo("my-photo.png");
+        assertThat(page.locator("#experiment-low-rank-image .experiment-status").textContent())
+                .isEmpty();
+        screenshot("experiment-own-image.png", false);
+        assertThat(consoleErrors).isEmpty();
+    }
+
     @Test
     void experimentsIndexListsThemByChapter() {
         open("/experiments");
