@@ -37,7 +37,7 @@ final class XyPlot {
 
     final XYChart xy;
     final List<RasterLayer> layers = new ArrayList<>();
-    final Overlay overlay = new Overlay();
+    final Overlay overlay;
     ColorBar colorBar;
 
     /// Whether y points down (the chart holds an image): plotting y is then minus the data's y.
@@ -54,6 +54,7 @@ final class XyPlot {
         down = chart.series().stream().anyMatch(s -> s instanceof Series.Image);
         logX = chart.xAxis().scale() == Axis.Scale.LOG;
         logY = chart.yAxis().scale() == Axis.Scale.LOG;
+        overlay = new Overlay(logX, logY);
         StaticStyle.apply(xy.getStyler(), chart);
         xy.setTitle(chart.title());
         xy.setXAxisTitle(chart.xAxis().label());
@@ -90,10 +91,60 @@ final class XyPlot {
         plot.irregularTicks();
         boolean raster = !plot.layers.isEmpty();
         plot.xy.getStyler().setPlotGridLinesVisible(!raster); // grid lines would cross the cells
+        plot.logTicks(chart, raster);
         plot.xy.getStyler().setPlotContentSize(raster ? 1.0 : 0.95);
         plot.xy.getStyler().setMarkerSize(plot.markerSize > 0 ? plot.markerSize : 7);
         plot.xy.addAnnotation(plot.overlay);
         return plot;
+    }
+
+    /// On a logarithmic axis spanning two decades or more: grid lines at the decades only (XChart
+    /// draws one at every tick, nine per decade, and a chart over fifteen decades becomes mostly
+    /// grid), so XChart's grid is turned off on that axis and a [RasterLayer.DecadeGrid] drawn under
+    /// the series instead, with XChart's tick marks left at the minor ticks; labels at the decades,
+    /// as powers of ten ([TickLabels#log]). On a shorter log axis XChart's nine lines per decade are
+    /// few, and the ticks at 1, 2 and 5 are labelled, since a single decade label says too little.
+    private void logTicks(Chart chart, boolean raster) {
+        var styler = xy.getStyler();
+        boolean gridX = false;
+        boolean gridY = false;
+        if (logX) {
+            double[] r = range(chart.xAxis(), true);
+            boolean wide = TickLabels.decades(r[0], r[1]) >= 2;
+            styler.setXAxisLogarithmicDecadeOnly(wide);
+            xy.setCustomXAxisTickLabelsFormatter(wide ? TickLabels.log(r[0], r[1]) : TickLabels::oneTwoFive);
+            gridX = wide && !raster;
+            if (gridX) {
+                styler.setPlotGridVerticalLinesVisible(false);
+            }
+        }
+        if (logY) {
+            double[] r = range(chart.yAxis(), false);
+            boolean wide = TickLabels.decades(r[0], r[1]) >= 2;
+            styler.setYAxisLogarithmicDecadeOnly(wide);
+            xy.setCustomYAxisTickLabelsFormatter(wide ? TickLabels.log(r[0], r[1]) : TickLabels::oneTwoFive);
+            gridY = wide && !raster;
+            if (gridY) {
+                styler.setPlotGridHorizontalLinesVisible(false);
+            }
+        }
+        if (gridX || gridY) {
+            layers.add(new RasterLayer.DecadeGrid(gridX, gridY, StaticStyle.GRID));
+        }
+    }
+
+    /// The range an axis will show: its fixed range, or the span of all series along it.
+    private double[] range(Axis axis, boolean x) {
+        if (axis.hasRange()) {
+            return new double[] {axis.min(), axis.max()};
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : xy.getSeriesCollection()) {
+            lo = Math.min(lo, x ? s.getXMin() : s.getYMin());
+            hi = Math.max(hi, x ? s.getXMax() : s.getYMax());
+        }
+        return new double[] {lo, hi};
     }
 
     private double fy(double y) {
@@ -170,13 +221,17 @@ final class XyPlot {
                 out.setMarkerColor(c);
                 out.setShowInLegend(false);
                 markerSize = Math.max(markerSize, (int) Math.round(p.style().width()));
-                overlay.label(p.x(), fy(p.y()), p.label(), c);
+                overlay.point(
+                        p.x(),
+                        fy(p.y()),
+                        p.label(),
+                        c,
+                        p.style().width() > 0 ? p.style().width() : 7);
             }
             case Annotation.Arrow r -> {
                 Color c = color(r.style().color() != null ? r.style().color() : Palette.ANNOTATION);
                 line("", new double[] {r.x0(), r.x1()}, new double[] {fy(r.y0()), fy(r.y1())}, c, r.style(), false);
-                overlay.head(r.x0(), fy(r.y0()), r.x1(), fy(r.y1()), c);
-                overlay.label(r.x1(), fy(r.y1()), r.label(), c);
+                overlay.arrow(r.x0(), fy(r.y0()), r.x1(), fy(r.y1()), r.label(), c);
             }
             case Annotation.Text t -> {
                 xy.addAnnotation(new AnnotationText(t.text(), t.x(), fy(t.y()), false));
@@ -190,6 +245,9 @@ final class XyPlot {
             return; // no point to draw (XChart refuses an empty series, and NaN-only has no range)
         }
         XYSeries out = xy.addSeries(key(), StaticStyle.fillGaps(x), y);
+        if (inLegend) { // a data line, not an arrow's shaft or a histogram's bin separators
+            overlay.avoid(x, y);
+        }
         out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         out.setMarker(SeriesMarkers.NONE);
         out.setLineColor(color);
@@ -220,6 +278,7 @@ final class XyPlot {
             ys[3 * k + 2] = Double.NaN;
         }
         XYSeries out = xy.addSeries(key(), xs, ys);
+        overlay.avoid(xs, ys);
         out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         out.setMarker(SeriesMarkers.NONE);
         out.setLineColor(color);
