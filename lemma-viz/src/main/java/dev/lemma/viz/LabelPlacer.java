@@ -22,7 +22,8 @@ final class LabelPlacer {
     private static final double PAD = 4;
 
     private final Rectangle2D bounds;
-    private final List<Rectangle2D> boxes = new ArrayList<>();
+    private final List<Rectangle2D> boxes = new ArrayList<>(); // placed labels, kept PAD apart
+    private final List<Rectangle2D> marks = new ArrayList<>(); // arrowheads and markers
     private final List<Line2D> lines = new ArrayList<>();
     private final List<Line2D> data = new ArrayList<>();
 
@@ -33,7 +34,7 @@ final class LabelPlacer {
 
     /// Keeps labels off a rectangle (an arrowhead, a marker).
     void avoid(Rectangle2D box) {
-        boxes.add(box);
+        marks.add(box);
     }
 
     /// Keeps labels off a line (an arrow's shaft).
@@ -128,6 +129,12 @@ final class LabelPlacer {
         for (Rectangle2D b : boxes) {
             if (padded.intersects(b)) {
                 Rectangle2D overlap = padded.createIntersection(b);
+                cost += 1 + overlap.getWidth() * overlap.getHeight();
+            }
+        }
+        for (Rectangle2D m : marks) {
+            if (c.intersects(m)) {
+                Rectangle2D overlap = c.createIntersection(m);
                 cost += 1 + overlap.getWidth() * overlap.getHeight();
             }
         }

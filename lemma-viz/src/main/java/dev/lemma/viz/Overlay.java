@@ -44,6 +44,7 @@ final class Overlay extends Annotation {
     private final List<Point> points = new ArrayList<>();
     private final List<Object> order = new ArrayList<>();
     private final List<double[][]> polylines = new ArrayList<>();
+    private final List<double[][]> scatters = new ArrayList<>();
     private final boolean logX;
     private final boolean logY;
     private Screen screen;
@@ -73,6 +74,52 @@ final class Overlay extends Annotation {
     /// possible: a label may still cross data lines when every other spot is worse.
     void avoid(double[] x, double[] y) {
         polylines.add(new double[][] {x, y});
+    }
+
+    /// Keeps labels off the points of a scatter, in plotting coordinates.
+    void avoidPoints(double[] x, double[] y) {
+        scatters.add(new double[][] {x, y});
+    }
+
+    /// Whether a screen rectangle of the last paint is free of data lines, scatter points, arrows,
+    /// annotated points and their labels' first spots.
+    boolean clear(Rectangle2D box) {
+        for (double[][] line : polylines) {
+            double[] x = line[0];
+            double[] y = line[1];
+            for (int k = 0; k < x.length; k++) {
+                double sx = screen.x(x[k]);
+                double sy = screen.y(y[k]);
+                if (box.contains(sx, sy)) {
+                    return false;
+                }
+                if (k > 0
+                        && !Double.isNaN(x[k - 1] + y[k - 1] + x[k] + y[k])
+                        && box.intersectsLine(screen.x(x[k - 1]), screen.y(y[k - 1]), sx, sy)) {
+                    return false;
+                }
+            }
+        }
+        for (double[][] cloud : scatters) {
+            for (int k = 0; k < cloud[0].length; k++) {
+                if (box.contains(screen.x(cloud[0][k]), screen.y(cloud[1][k]))) {
+                    return false;
+                }
+            }
+        }
+        for (Arrow a : arrows) {
+            if (box.intersectsLine(screen.x(a.x0()), screen.y(a.y0()), screen.x(a.x1()), screen.y(a.y1()))) {
+                return false;
+            }
+        }
+        for (Point p : points) {
+            // the point and the room its label takes by default, above-right
+            Rectangle2D room = new Rectangle2D.Double(screen.x(p.x()) - 8, screen.y(p.y()) - 30, 120, 38);
+            if (box.intersects(room)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// Where data landed on screen in the last paint.
@@ -131,6 +178,11 @@ final class Overlay extends Annotation {
                     placer.avoidData(
                             new Line2D.Double(screen.x(x[k - 1]), screen.y(y[k - 1]), screen.x(x[k]), screen.y(y[k])));
                 }
+            }
+        }
+        for (double[][] cloud : scatters) {
+            for (int k = 0; k < cloud[0].length; k++) {
+                placer.avoid(new Rectangle2D.Double(screen.x(cloud[0][k]) - 3, screen.y(cloud[1][k]) - 3, 6, 6));
             }
         }
         for (Point p : points) {

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 
 /// A [Chart] as a static picture, PNG or SVG, for the command line and the book. Works headless:
 /// loading this class sets `java.awt.headless=true` unless the property is already set.
@@ -196,7 +197,16 @@ public final class StaticChart {
                 chart.xAxis().scale() == Axis.Scale.LOG || chart.yAxis().scale() == Axis.Scale.LOG;
         // An image's pixels are square, as in Plotly, which constrains image axes to equal scales.
         boolean image = chart.series().stream().anyMatch(s -> s instanceof Series.Image);
-        if ((chart.equalAspect() || image) && !logAxis) {
+        boolean equal = (chart.equalAspect() || image) && !logAxis;
+        // An equal-aspect plot leaves room beside it for the legend; others may have it inside.
+        boolean cells = chart.series().stream()
+                .anyMatch(s -> s instanceof Series.Heatmap || s instanceof Series.Surface || s instanceof Series.Image);
+        if (!equal && !cells && plot.xy.getStyler().isLegendVisible()) {
+            plot.xy.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            layOut(plot, w, h, scratch);
+            plot.placeLegend(g.getFontRenderContext());
+        }
+        if (equal) {
             double maxAspect = image ? Double.POSITIVE_INFINITY : MAX_ASPECT; // an image is its own shape
             for (int pass = 0; pass < 2; pass++) { // the second pass settles tick-label widths
                 layOut(plot, w, h, scratch);

@@ -30,7 +30,7 @@ final class TickLabels {
         };
     }
 
-    /// The label of a tick on a log axis shorter than two decades, where XChart puts a tick at every
+    /// The label of a tick on a log axis shorter than [XyPlot#WIDE_LOG_AXIS] decades, where XChart puts a tick at every
     /// multiple 1 … 9 of each decade: the ticks at 1, 2 and 5 times a power of ten are labelled, the
     /// others left blank so that the labels do not crowd towards each decade's end.
     static String oneTwoFive(Double v) {

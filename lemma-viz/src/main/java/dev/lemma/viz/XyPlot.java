@@ -9,6 +9,7 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /// A chart of numeric axes as an XChart `XYChart`, plus what the static renderer paints itself:
@@ -46,6 +47,7 @@ final class XyPlot {
     private final boolean logX;
     private final boolean logY;
 
+    private final List<String> legendNames = new ArrayList<>();
     private int keys;
     private int markerSize;
 
@@ -98,19 +100,24 @@ final class XyPlot {
         return plot;
     }
 
-    /// On a logarithmic axis spanning two decades or more: grid lines at the decades only (XChart
+    /// The decades from which a log axis is gridded and labelled by decades only: below three, the
+    /// decade labels would be one or two, too few to read values by.
+    static final double WIDE_LOG_AXIS = 3;
+
+    /// On a logarithmic axis spanning [#WIDE_LOG_AXIS] decades or more: grid lines at the decades only (XChart
     /// draws one at every tick, nine per decade, and a chart over fifteen decades becomes mostly
     /// grid), so XChart's grid is turned off on that axis and a [RasterLayer.DecadeGrid] drawn under
     /// the series instead, with XChart's tick marks left at the minor ticks; labels at the decades,
     /// as powers of ten ([TickLabels#log]). On a shorter log axis XChart's nine lines per decade are
-    /// few, and the ticks at 1, 2 and 5 are labelled, since a single decade label says too little.
+    /// few enough, and the ticks at 1, 2 and 5 are labelled, since one or two decade labels say too
+    /// little.
     private void logTicks(Chart chart, boolean raster) {
         var styler = xy.getStyler();
         boolean gridX = false;
         boolean gridY = false;
         if (logX) {
             double[] r = range(chart.xAxis(), true);
-            boolean wide = TickLabels.decades(r[0], r[1]) >= 2;
+            boolean wide = TickLabels.decades(r[0], r[1]) >= WIDE_LOG_AXIS;
             styler.setXAxisLogarithmicDecadeOnly(wide);
             xy.setCustomXAxisTickLabelsFormatter(wide ? TickLabels.log(r[0], r[1]) : TickLabels::oneTwoFive);
             gridX = wide && !raster;
@@ -120,7 +127,7 @@ final class XyPlot {
         }
         if (logY) {
             double[] r = range(chart.yAxis(), false);
-            boolean wide = TickLabels.decades(r[0], r[1]) >= 2;
+            boolean wide = TickLabels.decades(r[0], r[1]) >= WIDE_LOG_AXIS;
             styler.setYAxisLogarithmicDecadeOnly(wide);
             xy.setCustomYAxisTickLabelsFormatter(wide ? TickLabels.log(r[0], r[1]) : TickLabels::oneTwoFive);
             gridY = wide && !raster;
@@ -169,6 +176,7 @@ final class XyPlot {
                     return; // XChart refuses an empty series; nothing to draw anyway
                 }
                 XYSeries out = xy.addSeries(key(), s.x(), fy(s.y()));
+                overlay.avoidPoints(s.x(), fy(s.y()));
                 out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
                 out.setMarker(SeriesMarkers.CIRCLE);
                 out.setMarkerColor(color(color));
@@ -378,9 +386,59 @@ final class XyPlot {
         }
     }
 
-    private static void legend(XYSeries out, String name) {
+    private void legend(XYSeries out, String name) {
         out.setLabel(name);
         out.setShowInLegend(!name.isEmpty());
+        if (!name.isEmpty()) {
+            legendNames.add(name);
+        }
+    }
+
+    /// Moves the legend into a corner of the plot where it covers no data, annotation or label
+    /// spot, trying top right, top left, bottom right and bottom left, and leaves it beside the
+    /// plot when no corner is free. A legend beside the plot takes its width from the data (a fifth
+    /// to a third of an 800-pixel figure for long names); inside, it takes nothing. Charts with
+    /// heatmap cells or images keep it outside, where it hides no cell. The plot must have been laid
+    /// out with the legend inside, so that the plot area is the one the legend would sit in.
+    ///
+    /// @param frc the font render context of the picture, for the legend's text widths
+    void placeLegend(java.awt.font.FontRenderContext frc) {
+        var styler = xy.getStyler();
+        if (!styler.isLegendVisible()) {
+            return;
+        }
+        java.awt.Font font = styler.getLegendFont();
+        double textWidth = 0;
+        for (String name : legendNames) {
+            textWidth = Math.max(textWidth, TitleBlock.width(name, font, frc));
+        }
+        double lineHeight = font.getLineMetrics("Ag", frc).getHeight();
+        int pad = styler.getLegendPadding();
+        // XChart's legend: padding, the sample line, padding, the text, padding; a row per entry.
+        // Measured against XChart's own text layout this comes out some 20 px short, so the
+        // estimate is generous: a legend judged free of data by a wider box is free.
+        double w = 1.1 * textWidth + styler.getLegendSeriesLineLength() + 5.0 * pad;
+        double h = legendNames.size() * (lineHeight + pad) + pad;
+        java.awt.geom.Rectangle2D area = overlay.plotArea();
+        double margin = pad + 4; // XChart's offset from the plot's edge, and a little air
+        Styler.LegendPosition[] corners = {
+            Styler.LegendPosition.InsideNE,
+            Styler.LegendPosition.InsideNW,
+            Styler.LegendPosition.InsideSE,
+            Styler.LegendPosition.InsideSW
+        };
+        for (Styler.LegendPosition corner : corners) {
+            boolean east = corner == Styler.LegendPosition.InsideNE || corner == Styler.LegendPosition.InsideSE;
+            boolean north = corner == Styler.LegendPosition.InsideNE || corner == Styler.LegendPosition.InsideNW;
+            double left = east ? area.getMaxX() - w - margin : area.getMinX();
+            double top = north ? area.getMinY() : area.getMaxY() - h - margin;
+            var box = new java.awt.geom.Rectangle2D.Double(left, top, w + margin, h + margin);
+            if (overlay.clear(box)) {
+                styler.setLegendPosition(corner);
+                return;
+            }
+        }
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     }
 
     /// XChart keys series by name; ours may repeat or be empty, so each gets a key of its own and

@@ -311,6 +311,38 @@ class FigureLayoutTest {
     }
 
     @Test
+    void aLegendGoesIntoAFreeCornerOrElseBesideThePlot() {
+        double[] x = Charts.range(0, 10, 50);
+        double[] fast = new double[x.length];
+        double[] slow = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            fast[i] = Math.exp(-x[i]);
+            slow[i] = Math.exp(-x[i] / 3);
+        }
+        Chart decays = Chart.builder("decays")
+                .add(new Series.Line("fast", x, fast, Style.color(Charts.RED)))
+                .add(new Series.Line("slow", x, slow, Style.color(Charts.BLUE)))
+                .build();
+        // the top right is empty: the legend goes there and the plot keeps the picture's width
+        int inside = Pixels.find(render("legend-inside", decays), Charts.BLUE).maxX();
+        assertThat(inside).isGreaterThan(W * 9 / 10);
+        double[] up = new double[x.length];
+        double[] down = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            up[i] = i % 2;
+            down[i] = 1 - i % 2;
+        }
+        Chart zigzags = Chart.builder("zigzags")
+                .add(new Series.Line("up", x, up, Style.color(Charts.RED)))
+                .add(new Series.Line("down", x, down, Style.color(Charts.BLUE)))
+                .build();
+        // every corner is crossed by a line: the legend stays beside the plot, which narrows
+        int outside =
+                Pixels.find(render("legend-outside", zigzags), Charts.BLUE).maxX();
+        assertThat(outside).isLessThan(inside - 30);
+    }
+
+    @Test
     void plotlyArrowLabelsHangBeyondTheHeadAndTurnApartAtASharedHead() {
         Chart chart = Chart.builder("arrows")
                 .annotate(new Annotation.Arrow(0, 0, 1, 0, "right", Style.AUTO))
