@@ -206,6 +206,16 @@ public final class StaticChart {
             layOut(plot, w, h, scratch);
             plot.placeLegend(g.getFontRenderContext());
         }
+        if (equal && plot.xy.getStyler().isLegendVisible()) {
+            // Data wider than the plot beside the legend would leave bands above and below: the
+            // legend then goes under the plot, in a row, and the plot takes the full width.
+            layOut(plot, w, h, scratch);
+            Screen screen = plot.overlay.screen();
+            if (screen.perY() > screen.perX() && plot.legendRowWidth(g.getFontRenderContext()) < w - 40) {
+                plot.xy.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+                plot.xy.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            }
+        }
         if (equal) {
             double maxAspect = image ? Double.POSITIVE_INFINITY : MAX_ASPECT; // an image is its own shape
             for (int pass = 0; pass < 2; pass++) { // the second pass settles tick-label widths

@@ -394,6 +394,18 @@ final class XyPlot {
         }
     }
 
+    /// The width of the legend laid out in one row, estimated as [#placeLegend] does.
+    double legendRowWidth(java.awt.font.FontRenderContext frc) {
+        var styler = xy.getStyler();
+        double total = styler.getLegendPadding();
+        for (String name : legendNames) {
+            total += 1.1 * TitleBlock.width(name, styler.getLegendFont(), frc)
+                    + styler.getLegendSeriesLineLength()
+                    + 3.0 * styler.getLegendPadding();
+        }
+        return total;
+    }
+
     /// Moves the legend into a corner of the plot where it covers no data, annotation or label
     /// spot, trying top right, top left, bottom right and bottom left, and leaves it beside the
     /// plot when no corner is free. A legend beside the plot takes its width from the data (a fifth
