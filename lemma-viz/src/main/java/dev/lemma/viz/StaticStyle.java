@@ -33,9 +33,11 @@ final class StaticStyle {
         styler.setAxisTickLabelsColor(TEXT);
         styler.setChartTitleBoxVisible(false);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // Sizes for a figure printed at page width (800 px ≈ 16 cm): tick labels at 12 px read as
+        // about 8 pt on paper, the smallest a caption-sized text should be.
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAnnotationTextFontColor(new Color(Palette.parse(Palette.ANNOTATION)));
         // The renderer sets the title itself, fitted to the width (see TitleBlock).

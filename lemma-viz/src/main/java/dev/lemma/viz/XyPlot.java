@@ -26,8 +26,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /// - image: a raster layer, one data unit per pixel, and the y axis pointing down: all y values of
 ///   the chart are negated for XChart, whose y axis points up, and the tick labels negated back.
 ///
-/// Annotations: a point is a one-marker series with its label above; an arrow is a line series with
-/// a screen-space head; text is XChart's `AnnotationText`.
+/// Annotations: a point is a one-marker series; an arrow is a line series with a screen-space head;
+/// their labels are placed by the [Overlay] (beyond an arrow's head, above-right of a point, kept
+/// apart); text is XChart's `AnnotationText`.
 ///
 /// Two things differ from the browser: a scatter's labels are hover text there and are not drawn
 /// here (printed beside every point they would hide the points), and XChart 4 has one marker size
