@@ -36,7 +36,7 @@ record ColorBar(ColorScale scale, double lo, double hi, String title) {
         g.setColor(new Color(0x444444));
         g.setStroke(new BasicStroke(1));
         g.drawRect(x, top, BAR_WIDTH, bottom - top);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics metrics = g.getFontMetrics();
         for (int k = 0; k < TICKS; k++) {
             double value = lo + (hi - lo) * k / (TICKS - 1);

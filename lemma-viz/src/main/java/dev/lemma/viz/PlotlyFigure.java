@@ -27,8 +27,9 @@ import java.util.Map;
 ///   quiver);
 /// - image: an `image` trace whose `source` is a PNG data URI, the y axis pointing down.
 ///
-/// Annotations: a point is a marker trace with its label as text; an arrow is a layout annotation
-/// pointing from tail to head in data coordinates; text is a layout annotation without arrow.
+/// Annotations: a point is a marker trace with its label as text above-right; an arrow is a layout
+/// annotation pointing from tail to head in data coordinates, its label beyond the head; text is a
+/// layout annotation without arrow.
 ///
 /// References: Plotly.js figure reference, <https://plotly.com/javascript/reference/>.
 public final class PlotlyFigure {
@@ -63,10 +64,11 @@ public final class PlotlyFigure {
         List<Map<String, Object>> annotations = new ArrayList<>();
         boolean logX = chart.xAxis().scale() == Axis.Scale.LOG;
         boolean logY = chart.yAxis().scale() == Axis.Scale.LOG;
+        List<double[]> placed = new ArrayList<>(); // {x, y, angle} of each arrow label so far
         for (Annotation a : chart.annotations()) {
             switch (a) {
                 case Annotation.Point p -> data.add(point(p));
-                case Annotation.Arrow r -> annotations.addAll(arrow(r, logX, logY));
+                case Annotation.Arrow r -> annotations.addAll(arrow(r, logX, logY, image, placed));
                 case Annotation.Text t -> annotations.add(text(t.x(), t.y(), t.text(), logX, logY));
             }
         }
@@ -140,6 +142,9 @@ public final class PlotlyFigure {
                 "#444444",
                 "automargin",
                 true);
+        if (log) {
+            out.put("exponentformat", "power"); // 10⁴, as the static renderer labels decades
+        }
         if (axis.hasRange()) {
             double lo = log ? Math.log10(axis.min()) : axis.min();
             double hi = log ? Math.log10(axis.max()) : axis.max();
@@ -164,7 +169,7 @@ public final class PlotlyFigure {
                 "text",
                 List.of(p.label()),
                 "textposition",
-                "top center",
+                "top right", // as the static renderer's first choice, clear of lines through the point
                 "marker",
                 map("color", color, "size", p.style().width() > 0 ? p.style().width() : 10.0),
                 "name",
@@ -175,7 +180,16 @@ public final class PlotlyFigure {
 
     /// An arrow from tail to head in data coordinates; its label goes at the head, as the model
     /// says, in a text annotation of its own (Plotly would put an arrow's text at the tail).
-    private static List<Map<String, Object>> arrow(Annotation.Arrow r, boolean logX, boolean logY) {
+    ///
+    /// The label sits just beyond the head along the arrow's direction, hung from the side facing
+    /// the head (`xanchor`, `yanchor`) and shifted a few pixels out, as the static renderer places
+    /// it ([LabelPlacer]). The direction is taken in data units (decades on a log axis), which is the
+    /// direction on screen when the chart has equal aspect and an approximation otherwise. When an
+    /// earlier arrow's label already points the same way (within 45°) from the same head, this label
+    /// turns by 45° steps until it does not: Plotly cannot measure text here, so this is the part of
+    /// the static renderer's overlap check that needs no measuring.
+    private static List<Map<String, Object>> arrow(
+            Annotation.Arrow r, boolean logX, boolean logY, boolean down, List<double[]> placed) {
         String color = r.style().color() != null ? r.style().color() : Palette.ANNOTATION;
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(map(
@@ -206,11 +220,40 @@ public final class PlotlyFigure {
                 "arrowcolor",
                 color));
         if (!r.label().isEmpty()) {
+            double dx = coordinate(r.x1(), logX) - coordinate(r.x0(), logX);
+            double dy = coordinate(r.y1(), logY) - coordinate(r.y0(), logY);
+            double angle = dx == 0 && dy == 0 ? Math.PI / 2 : Math.atan2(down ? -dy : dy, dx); // y up
+            angle = freeAngle(r.x1(), r.y1(), angle, placed);
+            placed.add(new double[] {r.x1(), r.y1(), angle});
             Map<String, Object> label = text(r.x1(), r.y1(), r.label(), logX, logY);
-            label.put("yshift", 12);
+            double ux = Math.cos(angle);
+            double uy = Math.sin(angle);
+            label.put("xanchor", ux > LabelPlacer.SIDEWAYS ? "left" : ux < -LabelPlacer.SIDEWAYS ? "right" : "center");
+            label.put("yanchor", uy > LabelPlacer.SIDEWAYS ? "bottom" : uy < -LabelPlacer.SIDEWAYS ? "top" : "middle");
+            label.put("xshift", Math.round(LabelPlacer.GAP * ux * 10) / 10.0);
+            label.put("yshift", Math.round(LabelPlacer.GAP * uy * 10) / 10.0);
             out.add(label);
         }
         return out;
+    }
+
+    /// `angle` (radians, y up), or the nearest turn of it by 45° steps that is at least 45° from the
+    /// angle of every earlier label at the same head.
+    private static double freeAngle(double x, double y, double angle, List<double[]> placed) {
+        double step = Math.PI / 4;
+        double[] turns = {0, step, -step, 2 * step, -2 * step, 3 * step, -3 * step, 4 * step};
+        for (double turn : turns) {
+            double a = angle + turn;
+            boolean free = true;
+            for (double[] p : placed) {
+                double apart = Math.abs(Math.IEEEremainder(a - p[2], 2 * Math.PI));
+                free &= !(p[0] == x && p[1] == y && apart < step - 1e-9);
+            }
+            if (free) {
+                return a;
+            }
+        }
+        return angle;
     }
 
     private static Map<String, Object> text(double x, double y, String text, boolean logX, boolean logY) {

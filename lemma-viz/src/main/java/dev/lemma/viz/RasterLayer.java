@@ -1,10 +1,11 @@
 package dev.lemma.viz;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import org.knowm.xchart.XYChart;
 
 /// Something the static renderer paints itself, under XChart's series, in data coordinates: the
 /// cells of a heatmap (or of a surface seen from above) and the pixels of an image. XChart's own
@@ -13,12 +14,11 @@ import org.knowm.xchart.XYChart;
 /// drawn on numeric axes beneath lines and points.
 sealed interface RasterLayer {
 
-    /// Paints the layer once XChart has laid out `xy`, whose `getScreen…FromChart` then map data to
-    /// pixels.
+    /// Paints the layer once XChart has laid out the plot.
     ///
     /// @param g the graphics, clipped to the plot area
-    /// @param xy the laid-out chart
-    void paint(Graphics2D g, XYChart xy);
+    /// @param screen where data land on screen in the laid-out plot
+    void paint(Graphics2D g, Screen screen);
 
     /// The cells of a grid, each a rectangle between the midpoints of its neighbours' centres, in the
     /// colour of its value; NaN cells are left blank.
@@ -36,16 +36,16 @@ sealed interface RasterLayer {
             double[] x, double[] y, double[][] z, ColorScale scale, double lo, double hi, boolean logX, boolean logY)
             implements RasterLayer {
         @Override
-        public void paint(Graphics2D g, XYChart xy) {
+        public void paint(Graphics2D g, Screen screen) {
             double[] xe = edges(x, logX);
             double[] ye = edges(y, logY);
             int[] sx = new int[xe.length];
             int[] sy = new int[ye.length];
             for (int j = 0; j < xe.length; j++) {
-                sx[j] = (int) Math.round(xy.getScreenXFromChart(xe[j]));
+                sx[j] = (int) Math.round(screen.x(xe[j]));
             }
             for (int i = 0; i < ye.length; i++) {
-                sy[i] = (int) Math.round(xy.getScreenYFromChart(ye[i]));
+                sy[i] = (int) Math.round(screen.y(ye[i]));
             }
             if (evenlySpaced(sx) && evenlySpaced(sy)) {
                 paintAsImage(g, sx, sy);
@@ -138,6 +138,42 @@ sealed interface RasterLayer {
         }
     }
 
+    /// Grid lines at the powers of ten of logarithmic axes, in place of XChart's lines at every tick.
+    ///
+    /// @param x whether to draw vertical lines at the decades of the x axis
+    /// @param y whether to draw horizontal lines at the decades of the y axis
+    /// @param color the lines' colour
+    record DecadeGrid(boolean x, boolean y, Color color) implements RasterLayer {
+        @Override
+        public void paint(Graphics2D g, Screen screen) {
+            Rectangle2D area = screen.area();
+            g.setColor(color);
+            g.setStroke(new BasicStroke(1));
+            if (x) {
+                for (double v : decades(screen.xLeft(), screen.xRight())) {
+                    int px = (int) Math.round(screen.x(v));
+                    g.drawLine(px, (int) area.getMinY(), px, (int) area.getMaxY());
+                }
+            }
+            if (y) {
+                for (double v : decades(screen.yBottom(), screen.yTop())) {
+                    int py = (int) Math.round(screen.y(v));
+                    g.drawLine((int) area.getMinX(), py, (int) area.getMaxX(), py);
+                }
+            }
+        }
+
+        private static double[] decades(double lo, double hi) {
+            int first = (int) Math.ceil(Math.log10(Math.min(lo, hi)) - 1e-9);
+            int last = (int) Math.floor(Math.log10(Math.max(lo, hi)) + 1e-9);
+            double[] out = new double[Math.max(0, last - first + 1)];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = Math.pow(10, first + k);
+            }
+            return out;
+        }
+    }
+
     /// An image stretched over the data rectangle `[x0, x1] × [y0, y1]` pixel for pixel, without
     /// smoothing, so each image pixel is a block of one colour.
     ///
@@ -148,11 +184,11 @@ sealed interface RasterLayer {
     /// @param y1 the data ordinate of the bottom edge
     record Picture(BufferedImage image, double x0, double y0, double x1, double y1) implements RasterLayer {
         @Override
-        public void paint(Graphics2D g, XYChart xy) {
-            int left = (int) Math.round(xy.getScreenXFromChart(x0));
-            int right = (int) Math.round(xy.getScreenXFromChart(x1));
-            int top = (int) Math.round(xy.getScreenYFromChart(y0));
-            int bottom = (int) Math.round(xy.getScreenYFromChart(y1));
+        public void paint(Graphics2D g, Screen screen) {
+            int left = (int) Math.round(screen.x(x0));
+            int right = (int) Math.round(screen.x(x1));
+            int top = (int) Math.round(screen.y(y0));
+            int bottom = (int) Math.round(screen.y(y1));
             draw(g, left, top, right - left, bottom - top);
         }
 

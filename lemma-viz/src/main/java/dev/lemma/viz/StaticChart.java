@@ -5,7 +5,6 @@ import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 
 /// A [Chart] as a static picture, PNG or SVG, for the command line and the book. Works headless:
 /// loading this class sets `java.awt.headless=true` unless the property is already set.
@@ -150,45 +150,111 @@ public final class StaticChart {
         }
     }
 
-    /// Paints the chart on a white background. `scratch` gives throwaway graphics of the same kind,
-    /// on which XChart lays the chart out first when the renderer needs to know where data land
-    /// before XChart draws (for raster layers and for equal aspect).
+    /// The most elongated plot area an equal-aspect chart is given, as the ratio of its long side to
+    /// its short one: data much wider than tall (a line along x with little spread) would otherwise
+    /// become a strip; beyond this ratio the short axis's range is widened instead. An image is
+    /// exempt: its plot takes the image's own shape.
+    static final double MAX_ASPECT = 1.5;
+
+    /// Paints the chart on a white background: the title fitted at the top ([TitleBlock]), then the
+    /// plot in the space below. `scratch` gives throwaway graphics of the same kind, on which XChart
+    /// lays the chart out first when the renderer needs to know where data land before XChart draws
+    /// (for raster layers and for equal aspect).
+    ///
+    /// Equal aspect (and an image's square pixels) is reached by giving the plot a narrower (or
+    /// shorter) area, centred, rather than by widening the data's range: a square image then fills a
+    /// square plot instead of floating in empty axis range. Only data (other than an image) more
+    /// elongated than [#MAX_ASPECT] have a range widened.
     private static void paint(Chart chart, Graphics2D g, int width, int height, Supplier<Graphics2D> scratch) {
         ChartChecks.checkAxes(chart);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
+        TitleBlock title = TitleBlock.fit(chart.title(), width, g.getFontRenderContext());
+        Graphics2D titleGraphics = (Graphics2D) g.create();
+        try {
+            title.paint(titleGraphics, width);
+        } finally {
+            titleGraphics.dispose();
+        }
+        int top = title.height();
+        int below = height - top;
         if (chart.series().stream().anyMatch(s -> s instanceof Series.Bar)) {
             CategoryChart bars = BarPlot.of(chart);
-            bars.paint(g, width, height);
+            Graphics2D sub = (Graphics2D) g.create();
+            try {
+                sub.translate(0, top);
+                bars.paint(sub, width, below);
+            } finally {
+                sub.dispose();
+            }
             return;
         }
         XyPlot plot = XyPlot.of(chart);
-        int chartWidth = plot.colorBar != null ? width - ColorBar.WIDTH : width;
+        int bar = plot.colorBar != null ? ColorBar.WIDTH : 0;
+        int w = width - bar;
+        int h = below;
         boolean logAxis =
                 chart.xAxis().scale() == Axis.Scale.LOG || chart.yAxis().scale() == Axis.Scale.LOG;
         // An image's pixels are square, as in Plotly, which constrains image axes to equal scales.
         boolean image = chart.series().stream().anyMatch(s -> s instanceof Series.Image);
-        if ((chart.equalAspect() || image) && !logAxis) {
+        boolean equal = (chart.equalAspect() || image) && !logAxis;
+        // An equal-aspect plot leaves room beside it for the legend; others may have it inside.
+        boolean cells = chart.series().stream()
+                .anyMatch(s -> s instanceof Series.Heatmap || s instanceof Series.Surface || s instanceof Series.Image);
+        if (!equal && !cells && plot.xy.getStyler().isLegendVisible()) {
+            plot.xy.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+            layOut(plot, w, h, scratch);
+            plot.placeLegend(g.getFontRenderContext());
+        }
+        if (equal && plot.xy.getStyler().isLegendVisible()) {
+            // Data wider than the plot beside the legend would leave bands above and below: the
+            // legend then goes under the plot, in a row, and the plot takes the full width.
+            layOut(plot, w, h, scratch);
+            Screen screen = plot.overlay.screen();
+            if (screen.perY() > screen.perX() && plot.legendRowWidth(g.getFontRenderContext()) < w - 40) {
+                plot.xy.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+                plot.xy.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+            }
+        }
+        if (equal) {
+            double maxAspect = image ? Double.POSITIVE_INFINITY : MAX_ASPECT; // an image is its own shape
             for (int pass = 0; pass < 2; pass++) { // the second pass settles tick-label widths
-                layOut(plot, chartWidth, height, scratch);
-                equalizeAspect(plot);
-            }
-        }
-        if (!plot.layers.isEmpty()) {
-            layOut(plot, chartWidth, height, scratch);
-            Graphics2D layer = (Graphics2D) g.create();
-            try {
-                layer.clip(plot.overlay.plotArea());
-                for (RasterLayer r : plot.layers) {
-                    r.paint(layer, plot.xy);
+                layOut(plot, w, h, scratch);
+                Screen screen = plot.overlay.screen();
+                double pw = screen.area().getWidth();
+                double ph = screen.area().getHeight();
+                if (screen.perX() > screen.perY()) {
+                    double want = Math.max(pw * screen.perY() / screen.perX(), ph / maxAspect);
+                    w -= (int) Math.floor(Math.max(0, pw - want));
+                } else {
+                    double want = Math.max(ph * screen.perX() / screen.perY(), pw / maxAspect);
+                    h -= (int) Math.floor(Math.max(0, ph - want));
                 }
-            } finally {
-                layer.dispose();
             }
+            layOut(plot, w, h, scratch);
+            equalizeAspect(plot); // what is left: a pixel's rounding, or data beyond MAX_ASPECT
         }
-        plot.xy.paint(g, chartWidth, height);
-        if (plot.colorBar != null) {
-            plot.colorBar.paint(g, chartWidth, plot.overlay.plotArea());
+        Graphics2D sub = (Graphics2D) g.create();
+        try {
+            sub.translate((width - w - bar) / 2, top + (below - h) / 2);
+            if (!plot.layers.isEmpty()) {
+                layOut(plot, w, h, scratch);
+                Graphics2D layer = (Graphics2D) sub.create();
+                try {
+                    layer.clip(plot.overlay.plotArea());
+                    for (RasterLayer r : plot.layers) {
+                        r.paint(layer, plot.overlay.screen());
+                    }
+                } finally {
+                    layer.dispose();
+                }
+            }
+            plot.xy.paint(sub, w, h);
+            if (plot.colorBar != null) {
+                plot.colorBar.paint(sub, w, plot.overlay.plotArea());
+            }
+        } finally {
+            sub.dispose();
         }
     }
 
@@ -203,27 +269,25 @@ public final class StaticChart {
 
     /// Widens the axis with more pixels per unit until both have the same, keeping its centre.
     private static void equalizeAspect(XyPlot plot) {
-        Rectangle2D area = plot.overlay.plotArea();
-        int left = (int) area.getMinX();
-        int right = (int) area.getMaxX();
-        int top = (int) area.getMinY();
-        int bottom = (int) area.getMaxY();
-        double x0 = plot.xy.getChartXFromCoordinate(left);
-        double x1 = plot.xy.getChartXFromCoordinate(right);
-        double y0 = plot.xy.getChartYFromCoordinate(bottom);
-        double y1 = plot.xy.getChartYFromCoordinate(top);
-        double perX = (right - left) / (x1 - x0);
-        double perY = (bottom - top) / (y1 - y0);
+        Screen screen = plot.overlay.screen();
+        double x0 = screen.xLeft();
+        double x1 = screen.xRight();
+        double y0 = screen.yBottom();
+        double y1 = screen.yTop();
+        double perX = screen.perX();
+        double perY = screen.perY();
         AxesChartStyler styler = plot.xy.getStyler();
+        // Both ranges are set to what is shown, so that XChart adds no further margin around them.
+        styler.setPlotContentSize(1.0);
         if (perX > perY) {
-            double half = (right - left) / perY / 2;
+            double half = screen.area().getWidth() / perY / 2;
             double mid = (x0 + x1) / 2;
             styler.setXAxisMin(mid - half);
             styler.setXAxisMax(mid + half);
             styler.setYAxisMin(y0);
             styler.setYAxisMax(y1);
         } else {
-            double half = (bottom - top) / perX / 2;
+            double half = screen.area().getHeight() / perX / 2;
             double mid = (y0 + y1) / 2;
             styler.setYAxisMin(mid - half);
             styler.setYAxisMax(mid + half);

@@ -16,7 +16,7 @@ final class StaticStyle {
     static final float DEFAULT_WIDTH = 2;
 
     private static final Color TEXT = new Color(0x2a3f5f); // Plotly's default font colour
-    private static final Color GRID = new Color(0xe5e5e5);
+    static final Color GRID = new Color(0xe5e5e5);
     private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
 
     /// Styles an XY or category chart. The backgrounds are transparent: the renderer fills the
@@ -33,12 +33,15 @@ final class StaticStyle {
         styler.setAxisTickLabelsColor(TEXT);
         styler.setChartTitleBoxVisible(false);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // Sizes for a figure printed at page width (800 px ≈ 16 cm): tick labels at 12 px read as
+        // about 8 pt on paper, the smallest a caption-sized text should be.
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAnnotationTextFontColor(new Color(Palette.parse(Palette.ANNOTATION)));
-        styler.setChartTitleVisible(!chart.title().isEmpty());
+        // The renderer sets the title itself, fitted to the width (see TitleBlock).
+        styler.setChartTitleVisible(false);
         styler.setXAxisTitleVisible(!chart.xAxis().label().isEmpty());
         styler.setYAxisTitleVisible(!chart.yAxis().label().isEmpty());
         long named = chart.series().stream().filter(s -> !s.name().isEmpty()).count();

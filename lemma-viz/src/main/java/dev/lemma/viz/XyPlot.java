@@ -9,6 +9,7 @@ import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /// A chart of numeric axes as an XChart `XYChart`, plus what the static renderer paints itself:
@@ -25,8 +26,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /// - image: a raster layer, one data unit per pixel, and the y axis pointing down: all y values of
 ///   the chart are negated for XChart, whose y axis points up, and the tick labels negated back.
 ///
-/// Annotations: a point is a one-marker series with its label above; an arrow is a line series with
-/// a screen-space head; text is XChart's `AnnotationText`.
+/// Annotations: a point is a one-marker series; an arrow is a line series with a screen-space head;
+/// their labels are placed by the [Overlay] (beyond an arrow's head, above-right of a point, kept
+/// apart); text is XChart's `AnnotationText`.
 ///
 /// Two things differ from the browser: a scatter's labels are hover text there and are not drawn
 /// here (printed beside every point they would hide the points), and XChart 4 has one marker size
@@ -37,7 +39,7 @@ final class XyPlot {
 
     final XYChart xy;
     final List<RasterLayer> layers = new ArrayList<>();
-    final Overlay overlay = new Overlay();
+    final Overlay overlay;
     ColorBar colorBar;
 
     /// Whether y points down (the chart holds an image): plotting y is then minus the data's y.
@@ -46,6 +48,7 @@ final class XyPlot {
     private final boolean logX;
     private final boolean logY;
 
+    private final List<String> legendNames = new ArrayList<>();
     private int keys;
     private int markerSize;
 
@@ -54,6 +57,7 @@ final class XyPlot {
         down = chart.series().stream().anyMatch(s -> s instanceof Series.Image);
         logX = chart.xAxis().scale() == Axis.Scale.LOG;
         logY = chart.yAxis().scale() == Axis.Scale.LOG;
+        overlay = new Overlay(logX, logY);
         StaticStyle.apply(xy.getStyler(), chart);
         xy.setTitle(chart.title());
         xy.setXAxisTitle(chart.xAxis().label());
@@ -90,10 +94,65 @@ final class XyPlot {
         plot.irregularTicks();
         boolean raster = !plot.layers.isEmpty();
         plot.xy.getStyler().setPlotGridLinesVisible(!raster); // grid lines would cross the cells
+        plot.logTicks(chart, raster);
         plot.xy.getStyler().setPlotContentSize(raster ? 1.0 : 0.95);
         plot.xy.getStyler().setMarkerSize(plot.markerSize > 0 ? plot.markerSize : 7);
         plot.xy.addAnnotation(plot.overlay);
         return plot;
+    }
+
+    /// The decades from which a log axis is gridded and labelled by decades only: below three, the
+    /// decade labels would be one or two, too few to read values by.
+    static final double WIDE_LOG_AXIS = 3;
+
+    /// On a logarithmic axis spanning [#WIDE_LOG_AXIS] decades or more: grid lines at the decades only (XChart
+    /// draws one at every tick, nine per decade, and a chart over fifteen decades becomes mostly
+    /// grid), so XChart's grid is turned off on that axis and a [RasterLayer.DecadeGrid] drawn under
+    /// the series instead, with XChart's tick marks left at the minor ticks; labels at the decades,
+    /// as powers of ten ([TickLabels#log]). On a shorter log axis XChart's nine lines per decade are
+    /// few enough, and the ticks at 1, 2 and 5 are labelled, since one or two decade labels say too
+    /// little.
+    private void logTicks(Chart chart, boolean raster) {
+        var styler = xy.getStyler();
+        boolean gridX = false;
+        boolean gridY = false;
+        if (logX) {
+            double[] r = range(chart.xAxis(), true);
+            boolean wide = TickLabels.decades(r[0], r[1]) >= WIDE_LOG_AXIS;
+            styler.setXAxisLogarithmicDecadeOnly(wide);
+            xy.setCustomXAxisTickLabelsFormatter(wide ? TickLabels.log(r[0], r[1]) : TickLabels::oneTwoFive);
+            gridX = wide && !raster;
+            if (gridX) {
+                styler.setPlotGridVerticalLinesVisible(false);
+            }
+        }
+        if (logY) {
+            double[] r = range(chart.yAxis(), false);
+            boolean wide = TickLabels.decades(r[0], r[1]) >= WIDE_LOG_AXIS;
+            styler.setYAxisLogarithmicDecadeOnly(wide);
+            xy.setCustomYAxisTickLabelsFormatter(wide ? TickLabels.log(r[0], r[1]) : TickLabels::oneTwoFive);
+            gridY = wide && !raster;
+            if (gridY) {
+                styler.setPlotGridHorizontalLinesVisible(false);
+            }
+        }
+        if (gridX || gridY) {
+            layers.add(new RasterLayer.DecadeGrid(gridX, gridY, StaticStyle.GRID));
+        }
+    }
+
+    /// The range an axis will show: its fixed range, or the span of all series along it.
+    private double[] range(Axis axis, boolean x) {
+        if (axis.hasRange()) {
+            return new double[] {axis.min(), axis.max()};
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : xy.getSeriesCollection()) {
+            lo = Math.min(lo, x ? s.getXMin() : s.getYMin());
+            hi = Math.max(hi, x ? s.getXMax() : s.getYMax());
+        }
+        return new double[] {lo, hi};
     }
 
     private double fy(double y) {
@@ -118,6 +177,7 @@ final class XyPlot {
                     return; // XChart refuses an empty series; nothing to draw anyway
                 }
                 XYSeries out = xy.addSeries(key(), s.x(), fy(s.y()));
+                overlay.avoidPoints(s.x(), fy(s.y()));
                 out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
                 out.setMarker(SeriesMarkers.CIRCLE);
                 out.setMarkerColor(color(color));
@@ -170,13 +230,17 @@ final class XyPlot {
                 out.setMarkerColor(c);
                 out.setShowInLegend(false);
                 markerSize = Math.max(markerSize, (int) Math.round(p.style().width()));
-                overlay.label(p.x(), fy(p.y()), p.label(), c);
+                overlay.point(
+                        p.x(),
+                        fy(p.y()),
+                        p.label(),
+                        c,
+                        p.style().width() > 0 ? p.style().width() : 7);
             }
             case Annotation.Arrow r -> {
                 Color c = color(r.style().color() != null ? r.style().color() : Palette.ANNOTATION);
                 line("", new double[] {r.x0(), r.x1()}, new double[] {fy(r.y0()), fy(r.y1())}, c, r.style(), false);
-                overlay.head(r.x0(), fy(r.y0()), r.x1(), fy(r.y1()), c);
-                overlay.label(r.x1(), fy(r.y1()), r.label(), c);
+                overlay.arrow(r.x0(), fy(r.y0()), r.x1(), fy(r.y1()), r.label(), c);
             }
             case Annotation.Text t -> {
                 xy.addAnnotation(new AnnotationText(t.text(), t.x(), fy(t.y()), false));
@@ -190,6 +254,9 @@ final class XyPlot {
             return; // no point to draw (XChart refuses an empty series, and NaN-only has no range)
         }
         XYSeries out = xy.addSeries(key(), StaticStyle.fillGaps(x), y);
+        if (inLegend) { // a data line, not an arrow's shaft or a histogram's bin separators
+            overlay.avoid(x, y);
+        }
         out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         out.setMarker(SeriesMarkers.NONE);
         out.setLineColor(color);
@@ -220,6 +287,7 @@ final class XyPlot {
             ys[3 * k + 2] = Double.NaN;
         }
         XYSeries out = xy.addSeries(key(), xs, ys);
+        overlay.avoid(xs, ys);
         out.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         out.setMarker(SeriesMarkers.NONE);
         out.setLineColor(color);
@@ -319,9 +387,71 @@ final class XyPlot {
         }
     }
 
-    private static void legend(XYSeries out, String name) {
+    private void legend(XYSeries out, String name) {
         out.setLabel(name);
         out.setShowInLegend(!name.isEmpty());
+        if (!name.isEmpty()) {
+            legendNames.add(name);
+        }
+    }
+
+    /// The width of the legend laid out in one row, estimated as [#placeLegend] does.
+    double legendRowWidth(java.awt.font.FontRenderContext frc) {
+        var styler = xy.getStyler();
+        double total = styler.getLegendPadding();
+        for (String name : legendNames) {
+            total += 1.1 * TitleBlock.width(name, styler.getLegendFont(), frc)
+                    + styler.getLegendSeriesLineLength()
+                    + 3.0 * styler.getLegendPadding();
+        }
+        return total;
+    }
+
+    /// Moves the legend into a corner of the plot where it covers no data, annotation or label
+    /// spot, trying top right, top left, bottom right and bottom left, and leaves it beside the
+    /// plot when no corner is free. A legend beside the plot takes its width from the data (a fifth
+    /// to a third of an 800-pixel figure for long names); inside, it takes nothing. Charts with
+    /// heatmap cells or images keep it outside, where it hides no cell. The plot must have been laid
+    /// out with the legend inside, so that the plot area is the one the legend would sit in.
+    ///
+    /// @param frc the font render context of the picture, for the legend's text widths
+    void placeLegend(java.awt.font.FontRenderContext frc) {
+        var styler = xy.getStyler();
+        if (!styler.isLegendVisible()) {
+            return;
+        }
+        java.awt.Font font = styler.getLegendFont();
+        double textWidth = 0;
+        for (String name : legendNames) {
+            textWidth = Math.max(textWidth, TitleBlock.width(name, font, frc));
+        }
+        double lineHeight = font.getLineMetrics("Ag", frc).getHeight();
+        int pad = styler.getLegendPadding();
+        // XChart's legend: padding, the sample line, padding, the text, padding; a row per entry.
+        // Measured against XChart's own text layout this comes out some 20 px short, so the
+        // estimate is generous: a legend judged free of data by a wider box is free.
+        double w = 1.1 * textWidth + styler.getLegendSeriesLineLength() + 5.0 * pad;
+        double h = legendNames.size() * (lineHeight + pad) + pad;
+        java.awt.geom.Rectangle2D area = overlay.plotArea();
+        double margin = pad + 4; // XChart's offset from the plot's edge, and a little air
+        Styler.LegendPosition[] corners = {
+            Styler.LegendPosition.InsideNE,
+            Styler.LegendPosition.InsideNW,
+            Styler.LegendPosition.InsideSE,
+            Styler.LegendPosition.InsideSW
+        };
+        for (Styler.LegendPosition corner : corners) {
+            boolean east = corner == Styler.LegendPosition.InsideNE || corner == Styler.LegendPosition.InsideSE;
+            boolean north = corner == Styler.LegendPosition.InsideNE || corner == Styler.LegendPosition.InsideNW;
+            double left = east ? area.getMaxX() - w - margin : area.getMinX();
+            double top = north ? area.getMinY() : area.getMaxY() - h - margin;
+            var box = new java.awt.geom.Rectangle2D.Double(left, top, w + margin, h + margin);
+            if (overlay.clear(box)) {
+                styler.setLegendPosition(corner);
+                return;
+            }
+        }
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
     }
 
     /// XChart keys series by name; ours may repeat or be empty, so each gets a key of its own and

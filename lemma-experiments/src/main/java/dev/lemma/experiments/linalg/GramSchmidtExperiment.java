@@ -242,7 +242,7 @@ public final class GramSchmidtExperiment implements Experiment {
         double kMin = min(kappa);
         double kMax = max(kappa);
         String what =
-                family.equals("hilbert") ? "Hilbert matrices H_2 … H_12" : "random " + size + "×" + size + " matrices";
+                family.equals("hilbert") ? "Hilbert matrices H₂ … H₁₂" : "random " + size + "×" + size + " matrices";
         Chart chart = Chart.builder("Loss of orthogonality against the condition number, " + what)
                 .x(Axis.log("condition number κ₂(A)"))
                 .y(Axis.log("max |I − QᵀQ|"))

@@ -349,7 +349,8 @@ public final class LowRankImageExperiment implements Experiment {
         int n = d.a().cols();
         Result.Builder result = Result.builder()
                 .chart(image("Original, " + n + "×" + m + " pixels", "original", d.a()))
-                .chart(image("Rank " + k + " approximation A_" + k, "rank " + k, approx.approximation()))
+                .chart(image(
+                        "Rank-" + k + " approximation A" + Format.subscript(k), "rank " + k, approx.approximation()))
                 .chart(singularValues(d, k))
                 .chart(errors(d, approx))
                 .table(table(d, approx));
@@ -443,8 +444,12 @@ public final class LowRankImageExperiment implements Experiment {
                 .x(Axis.of("rank k"))
                 .y(Axis.log("relative error"))
                 .add(new Series.Line(
-                        "‖A − A_k‖_F / ‖A‖_F = √(Σᵢ₌ₖ₊₁ σᵢ²) / ‖A‖_F", ks, frobenius, Palette.solid(Palette.BLUE, 2.5)))
-                .add(new Series.Line("‖A − A_k‖₂ / ‖A‖₂ = σₖ₊₁ / σ₁", ks, spectral, Palette.solid(Palette.ORANGE, 2)));
+                        "Frobenius: ‖A − Aₖ‖_F / ‖A‖_F = √(Σᵢ₌ₖ₊₁ σᵢ²) / ‖A‖_F",
+                        ks,
+                        frobenius,
+                        Palette.solid(Palette.BLUE, 2.5)))
+                .add(new Series.Line(
+                        "spectral: ‖A − Aₖ‖₂ / ‖A‖₂ = σₖ₊₁ / σ₁", ks, spectral, Palette.solid(Palette.ORANGE, 2)));
         double measured = approx.frobenius() / norm;
         if (measured > 0) {
             chart.annotate(new Annotation.Point(
