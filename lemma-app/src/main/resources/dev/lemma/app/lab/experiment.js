@@ -48,8 +48,9 @@
 
   function formatNumber(v) {
     if (typeof v !== "number") return String(v);
-    if (Number.isInteger(v)) return String(v);
     const a = Math.abs(v);
+    // Whole numbers print as they are, unless so large that their digits are mostly rounding.
+    if (Number.isInteger(v) && a < 1e9) return String(v);
     if (a !== 0 && (a < 1e-4 || a >= 1e6)) return v.toExponential(3);
     return String(Number(v.toPrecision(6)));
   }
