@@ -26,7 +26,7 @@ import java.util.Map;
 /// (`line`, `scatter`, `bar`, `histogram`, `contour`, `heatmap`, `surface`, `vectorField`, `image`;
 /// `point`, `arrow`, `text`). JSON has no NaN: a NaN (a gap in a line, a blank heatmap cell, an axis
 /// bound left automatic) is written as `null`.
-final class ExperimentJson {
+public final class ExperimentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ExperimentJson() {}
@@ -64,8 +64,12 @@ final class ExperimentJson {
         return m;
     }
 
-    /// One parameter: name, kind, label, help, default, and its range or choices.
-    static Map<String, Object> parameter(Parameter p) {
+    /// One parameter: name, kind, label, help, default, and its range or choices (and, for a dataset
+    /// that takes the user's own files, `uploads`: the kind of file). The lab's API serves the same.
+    ///
+    /// @param p the parameter
+    /// @return a mutable JSON tree
+    public static Map<String, Object> parameter(Parameter p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("kind", p.kind());

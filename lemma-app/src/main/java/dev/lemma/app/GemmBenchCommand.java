@@ -2,6 +2,7 @@ package dev.lemma.app;
 
 import dev.lemma.linalg.kernel.Gemm;
 import dev.lemma.linalg.kernel.GemmKernel;
+import dev.lemma.linalg.kernel.GemmTimer;
 import dev.lemma.linalg.kernel.ParallelGemm;
 import dev.lemma.linalg.kernel.ReorderedGemm;
 import java.io.PrintWriter;
@@ -99,7 +100,7 @@ final class GemmBenchCommand implements Callable<Integer> {
     /// One line of the results: a step at a size, measured or skipped.
     record Result(int n, String step, int threads, double seconds, double maxError, String skipped) {
         double gflops() {
-            return 2.0 * n * n * n / seconds / 1e9;
+            return GemmTimer.gflops(n, seconds);
         }
     }
 
@@ -194,12 +195,13 @@ final class GemmBenchCommand implements Callable<Integer> {
                 results.add(new Result(n, step.name(), stepThreads, Double.NaN, Double.NaN, "n > " + naiveMax));
             } else {
                 double[] c = new double[n * n];
-                run(step, n, a, b, c); // warm-up: the JIT compiles the kernel
+                GemmTimer.secondsPerProduct(
+                        step, n, a, b, c, runMillis * 1_000_000L); // warm-up: the JIT compiles the kernel
                 double best = Double.POSITIVE_INFINITY;
                 for (int r = 0; r < repeat; r++) {
-                    best = Math.min(best, run(step, n, a, b, c));
+                    best = Math.min(best, GemmTimer.secondsPerProduct(step, n, a, b, c, runMillis * 1_000_000L));
                 }
-                results.add(new Result(n, step.name(), stepThreads, best, maxDifference(c, expected), null));
+                results.add(new Result(n, step.name(), stepThreads, best, GemmTimer.maxDifference(c, expected), null));
             }
             progress.step();
         }
@@ -214,33 +216,8 @@ final class GemmBenchCommand implements Callable<Integer> {
         double[] a = new SplittableRandom(1).doubles((long) n * n, -1, 1).toArray();
         double[] c = new double[n * n];
         for (int r = 0; r < WARM_UP_RUNS; r++) {
-            run(step, n, a, a, c);
+            GemmTimer.secondsPerProduct(step, n, a, a, c, runMillis * 1_000_000L);
         }
-    }
-
-    /// Repeats $C = AB$ until `runMillis` have passed (at least once); returns the seconds per product.
-    private double run(GemmKernel step, int n, double[] a, double[] b, double[] c) {
-        long budget = runMillis * 1_000_000L;
-        long start = System.nanoTime();
-        long elapsed;
-        int calls = 0;
-        do {
-            step.gemm(n, n, n, 1.0, a, 0, n, b, 0, n, 0.0, c, 0, n);
-            calls++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < budget);
-        return elapsed / 1e9 / calls;
-    }
-
-    private static double maxDifference(double[] x, double[] y) {
-        double max = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = Math.abs(x[i] - y[i]);
-            if (!(d <= max)) { // NaN counts as the largest difference
-                max = d;
-            }
-        }
-        return max;
     }
 
     private void printTable(PrintWriter out, List<Result> results) {

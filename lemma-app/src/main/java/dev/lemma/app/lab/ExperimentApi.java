@@ -1,5 +1,6 @@
 package dev.lemma.app.lab;
 
+import dev.lemma.app.ExperimentJson;
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
 import dev.lemma.experiments.Parameter;
@@ -11,7 +12,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,39 +44,10 @@ final class ExperimentApi {
         return m;
     }
 
+    /// A parameter as `lemma experiments show --json` describes it, plus its label as HTML.
     private static Map<String, Object> parameter(Parameter p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name());
-        m.put("kind", p.kind());
-        m.put("label", p.label());
+        Map<String, Object> m = ExperimentJson.parameter(p);
         m.put("labelHtml", Markdown.snippet(p.label()));
-        m.put("help", p.help());
-        m.put("default", p.defaultValue());
-        m.put("accepts", p.accepts());
-        switch (p) {
-            case Parameter.Real r -> {
-                m.put("min", r.min());
-                m.put("max", r.max());
-                m.put("step", r.step());
-            }
-            case Parameter.Int i -> {
-                m.put("min", i.min());
-                m.put("max", i.max());
-                m.put("step", 1);
-            }
-            case Parameter.Choice c -> m.put("choices", c.choices());
-            case Parameter.Data d -> {
-                m.put("choices", d.datasets());
-                m.put("uploads", d.uploads() == null ? null : d.uploads().name().toLowerCase(Locale.ROOT));
-            }
-            case Parameter.Seed s -> {
-                m.put("min", 0);
-                m.put("max", Parameter.Seed.MAX);
-            }
-            case Parameter.Flag f -> {
-                // a checkbox needs nothing more
-            }
-        }
         return m;
     }
 

@@ -8,6 +8,7 @@ import dev.lemma.experiments.Result;
 import dev.lemma.experiments.Table;
 import dev.lemma.linalg.kernel.Gemm;
 import dev.lemma.linalg.kernel.GemmKernel;
+import dev.lemma.linalg.kernel.GemmTimer;
 import dev.lemma.viz.Axis;
 import dev.lemma.viz.Chart;
 import dev.lemma.viz.Series;
@@ -131,7 +132,7 @@ public final class GemmStaircaseExperiment implements Experiment {
         }
 
         double gflops() {
-            return 2.0 * n * n * n / seconds / 1e9;
+            return GemmTimer.gflops(n, seconds);
         }
     }
 
@@ -180,12 +181,18 @@ public final class GemmStaircaseExperiment implements Experiment {
                     measurements.add(new Measurement(n, step.name(), Double.NaN, Double.NaN));
                 } else {
                     double[] c = new double[n * n];
-                    time(step, n, a, b, c); // one untimed run: the caches and branch predictors warm up
+                    GemmTimer.secondsPerProduct(
+                            step,
+                            n,
+                            a,
+                            b,
+                            c,
+                            MIN_RUN_NANOS); // one untimed run: the caches and branch predictors warm up
                     double best = Double.POSITIVE_INFINITY;
                     for (int r = 0; r < repeats; r++) {
-                        best = Math.min(best, time(step, n, a, b, c));
+                        best = Math.min(best, GemmTimer.secondsPerProduct(step, n, a, b, c, MIN_RUN_NANOS));
                     }
-                    measurements.add(new Measurement(n, step.name(), best, maxDifference(c, expected)));
+                    measurements.add(new Measurement(n, step.name(), best, GemmTimer.maxDifference(c, expected)));
                 }
                 done++;
                 progress.report((double) done / total, "n = " + n + ", " + step.name());
@@ -202,30 +209,6 @@ public final class GemmStaircaseExperiment implements Experiment {
         do {
             step.gemm(n, n, n, 1.0, a, 0, n, a, 0, n, 0.0, c, 0, n);
         } while (System.nanoTime() - start < WARM_UP_NANOS);
-    }
-
-    /// Repeats $C = AB$ for at least [#MIN_RUN_NANOS]; returns the seconds per product.
-    private static double time(GemmKernel step, int n, double[] a, double[] b, double[] c) {
-        long start = System.nanoTime();
-        long elapsed;
-        int calls = 0;
-        do {
-            step.gemm(n, n, n, 1.0, a, 0, n, b, 0, n, 0.0, c, 0, n);
-            calls++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < MIN_RUN_NANOS);
-        return elapsed / 1e9 / calls;
-    }
-
-    private static double maxDifference(double[] x, double[] y) {
-        double max = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = Math.abs(x[i] - y[i]);
-            if (!(d <= max)) { // NaN counts as the largest difference
-                max = d;
-            }
-        }
-        return max;
     }
 
     /// One colour per step, by name, so that a step keeps its colour whether or not the simd step is
