@@ -137,10 +137,14 @@ public record Dual(double value, double derivative) {
         return new Dual(Math.cos(value), -Math.sin(value) * derivative);
     }
 
-    /// @return $\tanh a + b(1 - \tanh^2 a)\varepsilon$
+    /// $\tanh' = 1 - \tanh^2 = 1/\cosh^2$; the derivative is computed as $b / \cosh^2 a$, because
+    /// $1 - \tanh^2 a$ cancels catastrophically once $\tanh a \approx \pm 1$ (relative error
+    /// $u e^{2|a|}$). For $|a| > 355$, $\cosh^2 a$ overflows and the derivative is correctly 0.
+    ///
+    /// @return $\tanh a + \frac{b}{\cosh^2 a}\varepsilon$
     public Dual tanh() {
-        double t = Math.tanh(value);
-        return new Dual(t, (1 - t * t) * derivative);
+        double c = Math.cosh(value);
+        return new Dual(Math.tanh(value), derivative / (c * c));
     }
 
     /// @return $\sqrt{a} + \frac{b}{2\sqrt a}\varepsilon$
