@@ -2,6 +2,7 @@ package dev.lemma.calculus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lemma.numeric.NonFiniteValueException;
 import dev.lemma.numeric.Tolerances;
@@ -147,6 +148,32 @@ class DerivativeTest {
             int right = (best + steps.length - 1) / 2;
             assertThat(error[right]).isGreaterThan(error[best]).isLessThan(error[steps.length - 1]);
         }
+    }
+
+    /// $\log_2$ of the error ratio when the step halves: the order of the truncation error.
+    private static double measuredOrder(DoubleUnaryOperator method, double exact) {
+        return Math.log(Math.abs(method.applyAsDouble(1e-2) - exact) / Math.abs(method.applyAsDouble(5e-3) - exact))
+                / Math.log(2);
+    }
+
+    @Test
+    void truncationErrorsHaveTheirDerivedOrders() {
+        // At h = 1e-2 the truncation term dominates rounding by orders of magnitude, so halving h
+        // divides the error by 2^p: p = 1 forward, 2 central and second difference, 4 for one
+        // Richardson step. The next term of each expansion shifts p by about h, hence 0.05.
+        double orderTolerance = 0.05;
+        double x = 1.0;
+        assertThat(measuredOrder(h -> Derivative.forward(Math::exp, x, h), Math.E))
+                .isCloseTo(1, within(orderTolerance));
+        assertThat(measuredOrder(h -> Derivative.central(Math::exp, x, h), Math.E))
+                .isCloseTo(2, within(orderTolerance));
+        assertThat(measuredOrder(h -> Derivative.second(Math::exp, x, h), Math.E))
+                .isCloseTo(2, within(orderTolerance));
+        assertThat(measuredOrder(h -> Derivative.richardson(Math::exp, x, h, 2), Math.E))
+                .isCloseTo(4, within(orderTolerance));
+        // The complex step's truncation h²f‴/6 is also of order 2, visible at large steps only.
+        assertThat(measuredOrder(h -> Derivative.complexStep(Complex::exp, x, h), Math.E))
+                .isCloseTo(2, within(orderTolerance));
     }
 
     @Test
