@@ -17,9 +17,11 @@ import dev.lemma.numeric.Checks;
 /// $\nabla^2 f(x)\, v = \frac{d}{dt} \nabla f(x + tv) |_{t=0}$ is the Jacobian of the gradient applied
 /// to $v$: one forward pass *over a gradient*. If the gradient $\nabla f$ is written with duals (a
 /// [DualMap]), seeding $x + v\varepsilon$ gives $\nabla f(x) + \nabla^2 f(x) v\,\varepsilon$, exact to
-/// rounding, in the cost of about one gradient. This is what [#hessianVectorProduct] does. The
-/// alternative, forward-over-forward on $f$ itself, needs nested duals (hyper-dual numbers
-/// $a + b\varepsilon_1 + c\varepsilon_2 + d\varepsilon_1\varepsilon_2$) and $n$ passes for $Hv$; and
+/// rounding, in the cost of about one gradient: [#hessianVectorProduct(DualMap, Vector, Vector)].
+/// The alternative, forward-over-forward on $f$ itself, needs nested duals ([HyperDual],
+/// $a + b\varepsilon_1 + c\varepsilon_2 + d\varepsilon_1\varepsilon_2$) and $n$ passes for $Hv$
+/// ([#hessianVectorProductByHyperDuals(HyperDualField, Vector, Vector)], [#hessianByHyperDuals(HyperDualField,
+/// Vector)]); and
 /// forward-over-reverse (a dual-valued reverse sweep) is how the autodiff package does it at scale
 /// (Pearlmutter, "Fast exact multiplication by the Hessian", Neural Computation 6(1), 1994).
 ///
@@ -140,6 +142,62 @@ public final class ForwardMode {
         Matrix J = jacobian(gradient, x);
         Checks.dimensions(J.rows() == x.size(), "the gradient has length %d but x has length %d", J.rows(), x.size());
         return J.plus(J.transpose()).times(0.5);
+    }
+
+    /// The Hessian-vector product $\nabla^2 f(x)\, v$ by forward-over-forward mode on $f$ itself:
+    /// entry $i$ is the $\varepsilon_1\varepsilon_2$ part of $f(x + e_i\varepsilon_1 +
+    /// v\varepsilon_2)$, that is $e_i^\top \nabla^2 f(x)\, v$. Exact to rounding; $n$ evaluations of
+    /// $f$ (against one of a gradient for [#hessianVectorProduct(DualMap, Vector, Vector)]), but no
+    /// gradient has to be written.
+    ///
+    /// @param f the function written with hyper-duals
+    /// @param x the point
+    /// @param v the vector
+    /// @return $\nabla^2 f(x)\, v$
+    /// @throws dev.lemma.numeric.DimensionMismatchException if the lengths of `x` and `v` differ
+    /// @throws dev.lemma.numeric.NonFiniteValueException if `x` or `v` has a non-finite entry
+    public static Vector hessianVectorProductByHyperDuals(HyperDualField f, Vector x, Vector v) {
+        Checks.dimensions(x.size() == v.size(), "x has length %d but v has length %d", x.size(), v.size());
+        Checks.finite("x", x.toArray());
+        Checks.finite("v", v.toArray());
+        int n = x.size();
+        double[] Hv = new double[n];
+        for (int i = 0; i < n; i++) {
+            Hv[i] = f.apply(seed(x, Vector.unit(n, i), v)).e12();
+        }
+        return Vector.of(Hv);
+    }
+
+    /// The Hessian $\nabla^2 f(x)$ by forward-over-forward mode: $H_{ij}$ is the
+    /// $\varepsilon_1\varepsilon_2$ part of $f(x + e_i\varepsilon_1 + e_j\varepsilon_2)$, exact to
+    /// rounding. $n(n+1)/2$ evaluations ($j \ge i$, mirrored), so exactly symmetric.
+    ///
+    /// @param f the function written with hyper-duals
+    /// @param x the point
+    /// @return the symmetric `n×n` Hessian
+    /// @throws dev.lemma.numeric.NonFiniteValueException if `x` has a non-finite entry
+    public static Matrix hessianByHyperDuals(HyperDualField f, Vector x) {
+        Checks.finite("x", x.toArray());
+        int n = x.size();
+        double[] H = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double hij =
+                        f.apply(seed(x, Vector.unit(n, i), Vector.unit(n, j))).e12();
+                H[i * n + j] = hij;
+                H[j * n + i] = hij;
+            }
+        }
+        return Matrix.ofRowMajor(n, n, H);
+    }
+
+    /// The hyper-duals $x_i + u_i\varepsilon_1 + v_i\varepsilon_2$.
+    private static HyperDual[] seed(Vector x, Vector u, Vector v) {
+        HyperDual[] seeded = new HyperDual[x.size()];
+        for (int i = 0; i < seeded.length; i++) {
+            seeded[i] = new HyperDual(x.get(i), u.get(i), v.get(i), 0.0);
+        }
+        return seeded;
     }
 
     /// The duals $x_i + v_i\varepsilon$.

@@ -80,4 +80,22 @@ final class Functions {
         Dual b = y.minus(x.times(x));
         return new Dual[] {x.negate().plus(1).times(-2).minus(x.times(b).times(400)), b.times(200)};
     }
+
+    static HyperDual rosenbrock(HyperDual[] v) {
+        HyperDual a = v[0].negate().plus(1);
+        HyperDual b = v[1].minus(v[0].times(v[0]));
+        return a.times(a).plus(b.times(b).times(100));
+    }
+
+    /// Softmax cross-entropy $\log \sum_j e^{z_j} - y \cdot z$ written with hyper-duals (no max shift:
+    /// the test inputs are small).
+    static HyperDual softmaxCrossEntropy(Vector y, HyperDual[] z) {
+        HyperDual sum = HyperDual.constant(0);
+        HyperDual dot = HyperDual.constant(0);
+        for (int i = 0; i < z.length; i++) {
+            sum = sum.plus(z[i].exp());
+            dot = dot.plus(z[i].times(y.get(i)));
+        }
+        return sum.log().minus(dot);
+    }
 }
