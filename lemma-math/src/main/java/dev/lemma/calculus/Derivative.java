@@ -31,6 +31,11 @@ import java.util.function.DoubleUnaryOperator;
 /// there). Each step is then rounded to $(x + h) - x$, so that the step the formula divides by is the
 /// step actually taken (Numerical Recipes, 3rd ed., §5.7).
 ///
+/// The differences evaluate $f$ on $[x - h, x + h]$ (Richardson on $[x - h_0, x + h_0]$, with the large
+/// $h_0 = 0.1 \max(1, |x|)$), so $f$ must be defined there: $\log$ at $x = 10^{-7}$ with the central
+/// step $4.8 \times 10^{-6}$ returns NaN. Near the edge of a domain, pass a smaller step or use the
+/// complex step, which never leaves $x$ on the real axis.
+///
 /// ## Non-finite values
 ///
 /// The point `x` and a given step must be finite (a step also positive): otherwise a
