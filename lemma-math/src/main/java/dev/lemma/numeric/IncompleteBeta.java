@@ -30,9 +30,15 @@ final class IncompleteBeta {
             double x0 = a / c;
             double y0 = b / c;
             double shift = x - x0;
-            double exponent = a * IncompleteGamma.log1pMinusX(shift / x0)
-                    + b * IncompleteGamma.log1pMinusX(-shift / y0)
-                    + (Gamma.stirlingCorrection(c) - Gamma.stirlingCorrection(a) - Gamma.stirlingCorrection(b));
+            double dx = shift / x0;
+            double dy = -shift / y0;
+            // a dx + b dy = 0 on paper, so the exponent is a log(x/x0) + b log(y/y0); near the mode both
+            // logarithms are close to their linear terms, which are dropped rather than cancelled.
+            double power = Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5
+                    ? a * IncompleteGamma.log1pMinusX(dx) + b * IncompleteGamma.log1pMinusX(dy)
+                    : a * Math.log(x / x0) + b * Math.log(y / y0);
+            double exponent =
+                    power + (Gamma.stirlingCorrection(c) - Gamma.stirlingCorrection(a) - Gamma.stirlingCorrection(b));
             return Math.sqrt(a * (b / (2.0 * Math.PI * c))) * Math.exp(exponent);
         }
         double logValue = a * Math.log(x) + b * Math.log1p(-x) - Gamma.logBeta(a, b);

@@ -36,7 +36,10 @@ final class IncompleteGamma {
     static double prefactor(double a, double x) {
         if (a >= Gamma.STIRLING_THRESHOLD) {
             double d = (x - a) / a;
-            double exponent = a * log1pMinusX(d) - Gamma.stirlingCorrection(a);
+            // Far from x = a, 1 + d = x/a would inherit the rounding of d, which is large relative
+            // to a small x/a: take the logarithm of the quotient itself there.
+            double power = Math.abs(d) < 0.5 ? a * log1pMinusX(d) : a * Math.log(x / a) - (x - a);
+            double exponent = power - Gamma.stirlingCorrection(a);
             return Math.exp(exponent) / Math.sqrt(2.0 * Math.PI * a);
         }
         double logPower = a * Math.log(x);
