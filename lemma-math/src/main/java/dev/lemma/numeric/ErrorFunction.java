@@ -36,9 +36,6 @@ final class ErrorFunction {
     /// terms in its range.
     private static final int MAX_TERMS = 1000;
 
-    /// Smallest number Lentz's method lets a denominator be, to step over an exact zero (NR §5.2).
-    private static final double LENTZ_TINY = 1.0e-300;
-
     /// $e^{-x^2}$ with $x^2$ split into $hi + lo$ exactly (fused multiply-add), so that its rounding,
     /// which $x^2 \approx 700$ would magnify 700 times, is put back as $e^{-hi}(1 - lo)$.
     static double expMinusSquare(double x) {
@@ -96,30 +93,7 @@ final class ErrorFunction {
         if (t > 800.0) {
             return 0.0; // e^{-t} underflows below the smallest subnormal
         }
-        double b = t + 0.5;
-        double c = 1.0 / LENTZ_TINY;
-        double d = 1.0 / b;
-        double h = d;
-        for (int i = 1; i < MAX_TERMS; i++) {
-            double an = -i * (i - 0.5);
-            b += 2.0;
-            d = an * d + b;
-            if (Math.abs(d) < LENTZ_TINY) {
-                d = LENTZ_TINY;
-            }
-            c = b + an / c;
-            if (Math.abs(c) < LENTZ_TINY) {
-                c = LENTZ_TINY;
-            }
-            d = 1.0 / d;
-            double step = d * c;
-            h *= step;
-            if (Math.abs(step - 1.0) <= Tolerances.UNIT_ROUNDOFF) {
-                return ONE_OVER_SQRT_PI * x * expMinusSquare(x) * h;
-            }
-        }
-        throw new ConvergenceException(
-                "erfc continued fraction at x = " + x + " did not converge in " + MAX_TERMS + " steps");
+        return ONE_OVER_SQRT_PI * x * expMinusSquare(x) * IncompleteGamma.legendreFraction(0.5, t);
     }
 
     /// Relative step below which a step that fails to shrink means the iteration has reached the

@@ -139,22 +139,15 @@ final class IncompleteBeta {
         if (p == 0.0 || p == 1.0) {
             return p;
         }
-        if (p > 0.5) {
-            // I_x(a, b) = p  ⇔  I_{1-x}(b, a) = 1 − p, exact for p in [1/2, 1]: solve on the small tail.
-            return 1.0 - solve(1.0 - p, b, a);
-        }
-        return solve(p, a, b);
-    }
-
-    /// The $x$ with $I_x(a, b) = p$, $0 < p \le 1/2$: Halley's method (NR `invbetai`) inside a bracket
-    /// that bisection falls back on.
-    private static double solve(double p, double a, double b) {
-        double x = start(p, a, b);
+        boolean upper = p > 0.5;
+        double target = upper ? 1.0 - p : p; // exact for p in [1/2, 1]
+        double x = upper ? 1.0 - start(target, b, a) : start(p, a, b);
         double lo = 0.0;
         double hi = 1.0;
         double previous = Double.POSITIVE_INFINITY;
         for (int i = 0; i < MAX_HALLEY; i++) {
-            double err = regularized(x, a, b) - p;
+            // Work on the small tail, so that 1 − p never rounds: I − p = (1 − p) − (1 − I).
+            double err = upper ? target - complement(x, a, b) : regularized(x, a, b) - p;
             if (err == 0.0) {
                 return x;
             }
@@ -168,20 +161,39 @@ final class IncompleteBeta {
             if (density > 0.0 && Double.isFinite(density)) {
                 double u = err / density;
                 next = x - u / (1.0 - 0.5 * Math.min(1.0, u * ((a - 1.0) / x - (b - 1.0) / (1.0 - x))));
+                if (Math.abs(next - x) <= 4.0 * Tolerances.UNIT_ROUNDOFF * x) {
+                    return next;
+                }
             }
-            if (!(next > lo && next < hi)) {
-                next = 0.5 * (lo + hi);
-            }
+            // Safeguard (as NR's rtsafe): bisect when the step leaves the bracket or fails to halve.
             double size = Math.abs(next - x);
-            if (size <= 4.0 * Tolerances.UNIT_ROUNDOFF * next
-                    || (size <= ErrorFunction.NOISE_FLOOR * next && size >= previous)) {
-                return next; // converged, or steps no longer shrink: the rounding noise is reached
+            if (!(next >= lo && next <= hi) || size > 0.5 * previous) {
+                next = 0.5 * (lo + hi);
+                size = Math.abs(next - x);
+            }
+            if (size <= 4.0 * Tolerances.UNIT_ROUNDOFF * next) {
+                return next; // the bracket has closed to rounding
             }
             previous = size;
             x = next;
         }
         throw new ConvergenceException("inverseRegularizedBeta(p = " + p + ", a = " + a + ", b = " + b
                 + "): Halley's method did not converge in " + MAX_HALLEY + " steps (last x = " + x + ")");
+    }
+
+    /// $1 - I_x(a, b) = I_{1-x}(b, a)$, each side from the continued fraction where it converges, so
+    /// that a small complement is computed directly.
+    private static double complement(double x, double a, double b) {
+        if (x == 0.0) {
+            return 1.0;
+        }
+        if (x == 1.0) {
+            return 0.0;
+        }
+        if (x < (a + 1.0) / (a + b + 2.0)) {
+            return 1.0 - fraction(x, a, b);
+        }
+        return fraction(1.0 - x, b, a);
     }
 
     /// NR's starting point (3rd ed., §6.4.1): for $a, b \ge 1$ a normal approximation (A&S 26.5.22

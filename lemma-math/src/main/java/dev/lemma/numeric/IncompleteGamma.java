@@ -138,17 +138,27 @@ final class IncompleteGamma {
                 "incomplete gamma series at a = " + a + ", x = " + x + " did not converge in " + MAX_TERMS + " terms");
     }
 
-    /// $Q(a, x) = a D(a,x) / x \cdot$ the even part of Legendre's continued fraction,
-    /// $\cfrac{x}{x+1-a-\cfrac{1(1-a)}{x+3-a-\cfrac{2(2-a)}{x+5-a-\cdots}}}$ (NR 6.2.7), by Lentz.
+    /// $Q(a, x) = a D(a,x)$ times [#legendreFraction] (NR 6.2.7).
     private static double fraction(double a, double x) {
         double prefactor = prefactor(a, x);
         if (prefactor == 0.0) {
             return 0.0;
         }
+        return Math.min(1.0, a * prefactor * legendreFraction(a, x));
+    }
+
+    /// Legendre's continued fraction $e^x x^{-a}\Gamma(a, x) = \cfrac{1}{x+1-a+\cfrac{a_1}{x+3-a+
+    /// \cfrac{a_2}{x+5-a+\cdots}}}$, $a_i = -i(i - a)$ (A&S 6.5.31 in its even form, NR 6.2.7).
+    ///
+    /// Lentz's method (NR §5.2) runs forwards only to find how deep the fraction must go; the value
+    /// is then taken backwards from twice that depth, where each rounding is damped by the levels
+    /// above it. Forwards, Lentz's product of some 100 factors near $x \approx 1$ had gathered
+    /// $8 \times 10^{-15}$ relative error in erfc; backwards the error stays at an ulp or two.
+    static double legendreFraction(double a, double x) {
         double b = x + 1.0 - a;
         double c = 1.0 / LENTZ_TINY;
         double d = 1.0 / b;
-        double h = d;
+        int depth = -1;
         for (int i = 1; i < MAX_TERMS; i++) {
             double an = -i * (i - a);
             b += 2.0;
@@ -161,14 +171,20 @@ final class IncompleteGamma {
                 c = LENTZ_TINY;
             }
             d = 1.0 / d;
-            double step = d * c;
-            h *= step;
-            if (Math.abs(step - 1.0) <= Tolerances.UNIT_ROUNDOFF) {
-                return Math.min(1.0, a * prefactor * h);
+            if (Math.abs(d * c - 1.0) <= Tolerances.UNIT_ROUNDOFF) {
+                depth = i;
+                break;
             }
         }
-        throw new ConvergenceException("incomplete gamma continued fraction at a = " + a + ", x = " + x
-                + " did not converge in " + MAX_TERMS + " steps");
+        if (depth < 0) {
+            throw new ConvergenceException("incomplete gamma continued fraction at a = " + a + ", x = " + x
+                    + " did not converge in " + MAX_TERMS + " steps");
+        }
+        double t = 0.0;
+        for (int i = 2 * depth; i >= 1; i--) {
+            t = (-i * (i - a)) / ((x + (2.0 * i + 1.0)) - a + t);
+        }
+        return 1.0 / ((x + 1.0 - a) + t);
     }
 
     /// $Q(a, x)$ for $a < 1$, $x < 3/2$: $Q = (1 - x^a/\Gamma(1+a)) - \frac{x^a}{\Gamma(1+a)}\,a
@@ -228,21 +244,23 @@ final class IncompleteGamma {
                 lo = Math.max(lo, x);
             }
             double density = a * prefactor(a, x) / x; // x^{a-1} e^{-x} / Γ(a)
-            double next;
+            double next = Double.NaN;
             if (density > 0.0 && Double.isFinite(density)) {
                 double t = err / density;
-                double halley = t / (1.0 - 0.5 * Math.min(1.0, t * ((a - 1.0) / x - 1.0)));
-                next = x - halley;
-            } else {
-                next = Double.NaN;
+                next = x - t / (1.0 - 0.5 * Math.min(1.0, t * ((a - 1.0) / x - 1.0)));
+                if (Math.abs(next - x) <= 4.0 * Tolerances.UNIT_ROUNDOFF * x) {
+                    return next;
+                }
             }
-            if (!(next > lo && next < hi)) {
-                next = hi == Double.POSITIVE_INFINITY ? 2.0 * Math.max(x, lo) + 1.0 : 0.5 * (lo + hi);
-            }
+            // Safeguard (as NR's rtsafe): bisect, or double while no upper bound is known, when the
+            // step leaves the bracket or fails to halve the previous one.
             double size = Math.abs(next - x);
-            if (size <= 4.0 * Tolerances.UNIT_ROUNDOFF * next
-                    || (size <= ErrorFunction.NOISE_FLOOR * next && size >= previous)) {
-                return next; // converged, or steps no longer shrink: the rounding noise is reached
+            if (!(next >= lo && next <= hi) || (size > 0.5 * previous && hi < Double.POSITIVE_INFINITY)) {
+                next = hi == Double.POSITIVE_INFINITY ? 2.0 * Math.max(x, lo) + 1.0 : 0.5 * (lo + hi);
+                size = Math.abs(next - x);
+            }
+            if (size <= 4.0 * Tolerances.UNIT_ROUNDOFF * next) {
+                return next; // the bracket has closed to rounding
             }
             previous = size;
             x = next;
