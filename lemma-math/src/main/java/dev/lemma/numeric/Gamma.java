@@ -87,8 +87,8 @@ final class Gamma {
 
     private static final double ROOT_LO = 9.549995429965697e-17;
 
-    /// Half-width of the interval around $x_0$ where the Taylor series below is used. Outside it the
-    /// recurrence loses at most a factor $\approx 3 / (0.97 \cdot 0.25) \approx 12$ to cancellation.
+    /// Half-width of the interval around $x_0$ where the Taylor series below is used. Outside it,
+    /// $\psi(2 + z) - 1/x$ cancels at most a factor $\approx 0.8 / 0.24 \approx 3$.
     private static final double ROOT_RADIUS = 0.25;
 
     /// Taylor coefficients $\psi^{(k)}(x_0)/k! = (-1)^{k+1}\zeta(k+1, x_0)$ (Hurwitz zeta), $k = 1,
@@ -294,13 +294,37 @@ final class Gamma {
             }
             return sum * h;
         }
-        double shift = 0.0;
-        double y = x;
-        while (y < STIRLING_THRESHOLD) {
-            shift += 1.0 / y;
-            y += 1.0;
+        if (x >= STIRLING_THRESHOLD) {
+            return digammaAsymptotic(x);
         }
-        return digammaAsymptotic(y) - shift;
+        if (x < 0.5) {
+            return digamma(x + 1.0) - 1.0 / x; // A&S 6.3.5
+        }
+        if (x < 1.5) {
+            return digammaTwoPlus(x - 1.0) - 1.0 / x; // ψ(x) = ψ(x + 1) − 1/x, x − 1 exact
+        }
+        if (x < 2.5) {
+            return digammaTwoPlus(x - 2.0);
+        }
+        // Down to [1.5, 2.5): ψ(x) = ψ(y) + Σ 1/(y + k), every term positive, so nothing cancels;
+        // y = x − n is exact (x − n is a multiple of ulp(x) and smaller than x).
+        double sum = 0.0;
+        double y = x;
+        while (y >= 2.5) {
+            y -= 1.0;
+            sum += 1.0 / y;
+        }
+        return digamma(y) + sum;
+    }
+
+    /// $\psi(2 + z) = 1 - \gamma + \sum_{k \ge 2} k c_k z^{k-1}$ for $|z| \le 1/2$: the derivative of
+    /// the series of $\log\Gamma(2 + z)$ (A&S 6.3.14 in the form with $\zeta(k) - 1$).
+    private static double digammaTwoPlus(double z) {
+        double sum = 0.0;
+        for (int j = LOG_GAMMA_TWO_SERIES.length - 1; j >= 0; j--) {
+            sum = sum * z + (j + 2) * LOG_GAMMA_TWO_SERIES[j];
+        }
+        return (1.0 - EULER) + z * sum;
     }
 
     /// $\psi(x) \sim \log x - \frac{1}{2x} - \sum_{k=1}^{7} \frac{B_{2k}}{2k\,x^{2k}}$ (A&S 6.3.18), for

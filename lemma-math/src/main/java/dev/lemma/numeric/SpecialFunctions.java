@@ -75,10 +75,13 @@ public final class SpecialFunctions {
     /// The digamma function $\psi(x) = \Gamma'(x)/\Gamma(x)$.
     ///
     /// Method: for $x \ge 10$ the asymptotic series $\log x - 1/(2x) - \sum_{k=1}^7 B_{2k}/(2k
-    /// x^{2k})$ (A&S 6.3.18); below, $\psi(x) = \psi(x + n) - \sum_{k<n} 1/(x+k)$ (A&S 6.3.5); within
-    /// $1/4$ of the positive zero $x_0 = 1.46163\ldots$ the Taylor series about $x_0$, with $x - x_0$
-    /// formed in double-double so that the result keeps its relative accuracy up to the zero itself;
-    /// for $x < 0$ the reflection $\psi(x) = \psi(1 - x) - \pi\cot(\pi x)$ (A&S 6.3.7).
+    /// x^{2k})$ (A&S 6.3.18); on $[1/2, 5/2)$ the series $\psi(2 + z) = 1 - \gamma + \sum_{k\ge2}
+    /// (-1)^k(\zeta(k) - 1) z^{k-1}$ (the derivative of A&S 6.1.33), with $\psi(x) = \psi(x+1) - 1/x$
+    /// below 3/2; on $[5/2, 10)$ the recurrence down to $[3/2, 5/2)$, $\psi(x) = \psi(y) + \sum_k
+    /// 1/(y + k)$, whose terms are all positive; within $1/4$ of the positive zero $x_0 = 1.46163\ldots$
+    /// the Taylor series about $x_0$, with $x - x_0$ formed in double-double so that the result keeps
+    /// its relative accuracy up to the zero itself; for $x < 0$ the reflection $\psi(x) = \psi(1 - x) -
+    /// \pi\cot(\pi x)$ (A&S 6.3.7).
     ///
     /// Accuracy: a few ulp for $x > 0$. For $x < 0$, near the negative zeros of $\psi$, the
     /// cancellation in the reflection formula is the function's own condition number.
@@ -336,8 +339,9 @@ public final class SpecialFunctions {
         return IncompleteBeta.inverse(p, a, b);
     }
 
-    /// $\log\sum_i e^{x_i}$, shifted by the maximum so that nothing overflows: $m + \log\sum_i
-    /// e^{x_i - m}$, $m = \max_i x_i$; the sum is at least 1, so its logarithm is well conditioned.
+    /// $\log\sum_i e^{x_i}$, shifted by the maximum so that nothing overflows: $m +
+    /// \mathrm{log1p}(\sum_{i \ne i^*} e^{x_i - m})$, $m = x_{i^*} = \max_i x_i$; the sum is at least 1, so
+    /// its logarithm is well conditioned, and log1p keeps the digits of a small remainder.
     ///
     /// Non-finite input: an empty array → $-\infty$ (the log of an empty sum); any NaN → NaN; any
     /// $+\infty$ (and no NaN) → $+\infty$; $-\infty$ entries contribute nothing, and all $-\infty$ gives
@@ -348,20 +352,28 @@ public final class SpecialFunctions {
     /// @param x the values; not modified
     /// @return $\log\sum_i e^{x_i}$
     public static double logSumExp(double[] x) {
+        int argMax = -1;
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            if (Double.isNaN(v)) {
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i])) {
                 return Double.NaN;
             }
-            max = Math.max(max, v);
+            if (argMax < 0 || x[i] > max) {
+                max = x[i];
+                argMax = i;
+            }
         }
-        if (Double.isInfinite(max)) {
+        if (argMax < 0 || Double.isInfinite(max)) {
             return max;
         }
-        double sum = 0.0;
-        for (double v : x) {
-            sum += Math.exp(v - max);
+        // The largest term is exactly 1: sum the others and take log1p, which keeps the digits of a
+        // small remainder (log(1 + s) would round s against 1 first).
+        double rest = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            if (i != argMax) {
+                rest += Math.exp(x[i] - max);
+            }
         }
-        return max + Math.log(sum);
+        return max + Math.log1p(rest);
     }
 }
