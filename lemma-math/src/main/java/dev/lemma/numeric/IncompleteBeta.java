@@ -71,49 +71,58 @@ final class IncompleteBeta {
         return 1.0 - fraction(1.0 - x, b, a);
     }
 
-    /// $\frac{x^a(1-x)^b}{a B(a,b)}$ times the continued fraction, by Lentz (NR `betacf`).
+    /// $\frac{x^a(1-x)^b}{a B(a,b)}$ times the continued fraction $\cfrac{1}{1 + \cfrac{d_1}{1 +
+    /// \cfrac{d_2}{1 + \cdots}}}$. Lentz's method (NR `betacf`) runs forwards only to find how deep
+    /// the fraction must go; the value is then summed backwards from twice that depth, where each
+    /// rounding is damped by the levels above it (as for [IncompleteGamma#legendreFraction]).
     private static double fraction(double x, double a, double b) {
         double prefactor = prefactor(x, a, b);
         if (prefactor == 0.0) {
             return 0.0;
         }
-        double qab = a + b;
-        double qap = a + 1.0;
-        double qam = a - 1.0;
+        int depth = depth(x, a, b);
+        double t = 0.0;
+        for (int k = 2 * (2 * depth + 1); k >= 1; k--) {
+            t = coefficient(k, x, a, b) / (1.0 + t);
+        }
+        return Math.min(1.0, prefactor / (1.0 + t) / a);
+    }
+
+    /// $d_k$ of A&S 26.5.8: $d_{2m+1} = -\frac{(a+m)(a+b+m)x}{(a+2m)(a+2m+1)}$, $d_{2m} =
+    /// \frac{m(b-m)x}{(a+2m-1)(a+2m)}$.
+    private static double coefficient(int k, double x, double a, double b) {
+        int m = k / 2;
+        if (k % 2 == 1) {
+            return -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+        }
+        return m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+    }
+
+    /// The number $m$ of double steps after which Lentz's method meets its stopping criterion.
+    private static int depth(double x, double a, double b) {
         double c = 1.0;
-        double d = 1.0 - qab * x / qap;
+        double d = 1.0 + coefficient(1, x, a, b);
         if (Math.abs(d) < LENTZ_TINY) {
             d = LENTZ_TINY;
         }
         d = 1.0 / d;
-        double h = d;
         for (int m = 1; m < MAX_TERMS; m++) {
-            int m2 = 2 * m;
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1.0 + aa * d;
-            if (Math.abs(d) < LENTZ_TINY) {
-                d = LENTZ_TINY;
+            double step = 1.0;
+            for (int k = 2 * m; k <= 2 * m + 1; k++) {
+                double aa = coefficient(k, x, a, b);
+                d = 1.0 + aa * d;
+                if (Math.abs(d) < LENTZ_TINY) {
+                    d = LENTZ_TINY;
+                }
+                c = 1.0 + aa / c;
+                if (Math.abs(c) < LENTZ_TINY) {
+                    c = LENTZ_TINY;
+                }
+                d = 1.0 / d;
+                step = d * c;
             }
-            c = 1.0 + aa / c;
-            if (Math.abs(c) < LENTZ_TINY) {
-                c = LENTZ_TINY;
-            }
-            d = 1.0 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1.0 + aa * d;
-            if (Math.abs(d) < LENTZ_TINY) {
-                d = LENTZ_TINY;
-            }
-            c = 1.0 + aa / c;
-            if (Math.abs(c) < LENTZ_TINY) {
-                c = LENTZ_TINY;
-            }
-            d = 1.0 / d;
-            double step = d * c;
-            h *= step;
             if (Math.abs(step - 1.0) <= Tolerances.UNIT_ROUNDOFF) {
-                return Math.min(1.0, prefactor * h / a);
+                return m;
             }
         }
         throw new ConvergenceException("incomplete beta continued fraction at x = " + x + ", a = " + a + ", b = " + b
