@@ -383,7 +383,7 @@ final class Gamma {
     /// $(n / (c_{hi} + c_{lo}))^p$ with the rounding of the quotient put back: $n/c = q(1 + \delta)$
     /// with $\delta$ from a fused multiply-add, and $(1+\delta)^p \approx 1 + p\delta$. Without the
     /// correction, an exponent $p = 500$ would magnify the quotient's rounding 500 times.
-    private static double powOfRatio(double n, Compensated.TwoTerm c, double p) {
+    static double powOfRatio(double n, Compensated.TwoTerm c, double p) {
         double q = n / c.hi();
         double delta = Math.fma(-q, c.hi(), n) / n - c.lo() / c.hi();
         return Math.pow(q, p) * (1.0 + p * delta);

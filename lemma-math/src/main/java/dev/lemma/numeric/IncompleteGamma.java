@@ -36,11 +36,20 @@ final class IncompleteGamma {
     static double prefactor(double a, double x) {
         if (a >= Gamma.STIRLING_THRESHOLD) {
             double d = (x - a) / a;
-            // Far from x = a, 1 + d = x/a would inherit the rounding of d, which is large relative
-            // to a small x/a: take the logarithm of the quotient itself there.
-            double power = Math.abs(d) < 0.5 ? a * log1pMinusX(d) : a * Math.log(x / a) - (x - a);
-            double exponent = power - Gamma.stirlingCorrection(a);
-            return Math.exp(exponent) / Math.sqrt(2.0 * Math.PI * a);
+            double scale = Math.exp(-Gamma.stirlingCorrection(a)) / Math.sqrt(2.0 * Math.PI * a);
+            if (Math.abs(d) < 0.5) {
+                return Math.exp(a * log1pMinusX(d)) * scale;
+            }
+            // Far from x = a: (x/a)^a e^{a−x}, with the rounding of x/a and of a − x put back, so that
+            // neither the exponent a nor the size of a − x magnifies it; logarithms only where a
+            // factor would over- or underflow. (1 + d = x/a would inherit the rounding of d, large
+            // relative to a small x/a.)
+            Compensated.TwoTerm shift = Compensated.twoSum(a, -x);
+            double power = Gamma.powOfRatio(x, new Compensated.TwoTerm(a, 0.0), a);
+            if (Math.abs(shift.hi()) < 700.0 && power > Double.MIN_NORMAL && power < Double.MAX_VALUE) {
+                return power * Math.exp(shift.hi()) * (1.0 + shift.lo()) * scale;
+            }
+            return Math.exp(a * Math.log(x / a) + shift.hi()) * scale;
         }
         double logPower = a * Math.log(x);
         if (x < 700.0 && Math.abs(logPower) < 700.0) {

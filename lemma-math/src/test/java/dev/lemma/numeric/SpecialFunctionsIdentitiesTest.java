@@ -264,6 +264,43 @@ class SpecialFunctionsIdentitiesTest {
         }
     }
 
+    /// Deep tails, where $10^{-13}$ is not reached and why: the values are $e^{-E}$ with an exponent
+    /// $E$ of several hundred, so the relative condition number with respect to $x$ is about $|x - a|$
+    /// (for $P$, $Q$) or $|a\log x + b\log(1-x)|$ (for $I_x$), and a rounding of $u$ in the exponent's
+    /// terms becomes $E u$. Reference values: mpmath 1.3.0 at 50 digits, computed for this test
+    /// (`mpmath.gammainc(a, x, inf, regularized=True)`, `mpmath.betainc(a, b, 0, x, regularized=True)`).
+    @Test
+    void deepTailsAreAsAccurateAsTheirConditionAllows() {
+        double a = 839.4599262911685;
+        double x = 2175.3510539039453;
+        // |x − a| u = 1.5e-13; reached: 2.0e-13
+        close(
+                SpecialFunctions.regularizedGammaQ(a, x),
+                8.086647520887973e-236,
+                2 * Math.abs(x - a) * Tolerances.UNIT_ROUNDOFF,
+                "Q deep in the upper tail");
+        a = 4575.311395152079;
+        x = 3274.4424849422003;
+        // |x − a| u = 1.4e-13; reached: 1.1e-13
+        close(
+                SpecialFunctions.regularizedGammaP(a, x),
+                3.630247051624565e-102,
+                2 * Math.abs(x - a) * Tolerances.UNIT_ROUNDOFF,
+                "P deep in the lower tail");
+        // Far below the mode (x/a = 5e-6) the quotient x/a is used, not 1 + (x − a)/a: 1e-15.
+        close(SpecialFunctions.regularizedGammaP(20.0, 1e-4), 4.109926183173567e-99, IDENTITY, "P(20, 1e-4)");
+        double xb = 0.3968997682447035;
+        double ab = 713.8803100414958;
+        double bb = 298.471483013656;
+        double exponent = Math.abs(ab * Math.log(xb) + bb * Math.log1p(-xb));
+        // E u = 1.1e-13 · …; reached: 1.0e-13
+        close(
+                SpecialFunctions.regularizedBeta(xb, ab, bb),
+                6.974272035821754e-88,
+                2 * exponent * Tolerances.UNIT_ROUNDOFF,
+                "I deep in the lower tail");
+    }
+
     @Test
     void logSumExpEdgeCases() {
         assertThat(SpecialFunctions.logSumExp(new double[0])).isEqualTo(Double.NEGATIVE_INFINITY);
