@@ -150,9 +150,17 @@ final class IncompleteBeta {
         }
         boolean upper = p > 0.5;
         double target = upper ? 1.0 - p : p; // exact for p in [1/2, 1]
-        double x = upper ? 1.0 - start(target, b, a) : start(p, a, b);
-        double lo = 0.0;
+        // A quantile below the smallest normal double (tiny a) is returned as 0.
+        double lo = Double.MIN_NORMAL;
+        double atLo = upper ? target - complement(lo, a, b) : regularized(lo, a, b) - p;
+        if (atLo >= 0.0) {
+            return 0.0;
+        }
         double hi = 1.0;
+        double x = upper ? 1.0 - start(target, b, a) : start(p, a, b);
+        if (!(x > lo && x < hi)) {
+            x = 0.5;
+        }
         double previous = Double.POSITIVE_INFINITY;
         for (int i = 0; i < MAX_HALLEY; i++) {
             // Work on the small tail, so that 1 − p never rounds: I − p = (1 − p) − (1 − I).
@@ -177,7 +185,7 @@ final class IncompleteBeta {
             // Safeguard (as NR's rtsafe): bisect when the step leaves the bracket or fails to halve.
             double size = Math.abs(next - x);
             if (!(next >= lo && next <= hi) || size > 0.5 * previous) {
-                next = 0.5 * (lo + hi);
+                next = IncompleteGamma.bisect(x, lo, hi);
                 size = Math.abs(next - x);
             }
             if (size <= 4.0 * Tolerances.UNIT_ROUNDOFF * next) {

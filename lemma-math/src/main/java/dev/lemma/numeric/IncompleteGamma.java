@@ -236,9 +236,15 @@ final class IncompleteGamma {
         }
         boolean upper = p > 0.5;
         double target = upper ? 1.0 - p : p; // exact for p in [1/2, 1]
-        double x = start(a, p);
-        double lo = 0.0;
+        // A quantile below the smallest normal double (small a, e.g. a = 0.001, p = 0.3, whose
+        // quantile is about 10^{-523}) is returned as 0.
+        double lo = Double.MIN_NORMAL;
+        double atLo = upper ? target - q(a, lo) : p(a, lo) - target;
+        if (atLo >= 0.0) {
+            return 0.0;
+        }
         double hi = Double.POSITIVE_INFINITY;
+        double x = Math.max(start(a, p), 2.0 * lo);
         double previous = Double.POSITIVE_INFINITY;
         for (int i = 0; i < MAX_HALLEY; i++) {
             double value = upper ? q(a, x) : p(a, x);
@@ -265,7 +271,7 @@ final class IncompleteGamma {
             // step leaves the bracket or fails to halve the previous one.
             double size = Math.abs(next - x);
             if (!(next >= lo && next <= hi) || (size > 0.5 * previous && hi < Double.POSITIVE_INFINITY)) {
-                next = hi == Double.POSITIVE_INFINITY ? 2.0 * Math.max(x, lo) + 1.0 : 0.5 * (lo + hi);
+                next = bisect(x, lo, hi);
                 size = Math.abs(next - x);
             }
             if (size <= 4.0 * Tolerances.UNIT_ROUNDOFF * next) {
@@ -276,6 +282,15 @@ final class IncompleteGamma {
         }
         throw new ConvergenceException("inverseRegularizedGammaP(a = " + a + ", p = " + p
                 + "): Halley's method did not converge in " + MAX_HALLEY + " steps (last x = " + x + ")");
+    }
+
+    /// The fallback step: doubling while no upper bound is known, then bisection, geometric while the
+    /// bracket spans more than a factor 4 (a quantile may be as small as $10^{-300}$).
+    static double bisect(double x, double lo, double hi) {
+        if (hi == Double.POSITIVE_INFINITY) {
+            return 2.0 * Math.max(x, lo) + 1.0;
+        }
+        return hi > 4.0 * lo ? Math.sqrt(lo) * Math.sqrt(hi) : 0.5 * (lo + hi);
     }
 
     /// The starting point of NR's `invgammp` (3rd ed., §6.2.1): for $a > 1$ the Wilson–Hilferty

@@ -303,7 +303,9 @@ public final class SpecialFunctions {
     ///
     /// Accuracy: $x$ to a few ulp wherever the condition number $p/(x\,\partial_x P)$ is moderate.
     ///
-    /// Non-finite and special input: NaN → NaN; $p = 0$ → 0; $p = 1$ → $+\infty$.
+    /// Non-finite and special input: NaN → NaN; $p = 0$ → 0; $p = 1$ → $+\infty$; a quantile below
+    /// the smallest normal double $2.2 \times 10^{-308}$ (small $a$: for $a = 0.001$, $p = 0.3$ it is
+    /// about $10^{-523}$) → 0.
     ///
     /// References: NR 3rd ed. §6.2.1; DiDonato and Morris (1986).
     ///
@@ -352,7 +354,12 @@ public final class SpecialFunctions {
     /// p$ for $p \le 1/2$, $I_{1-x}(b, a) = 1 - p$ otherwise, exact), inside a bracket with bisection as
     /// the fallback.
     ///
-    /// Non-finite and special input: NaN → NaN; $p = 0$ → 0; $p = 1$ → 1.
+    /// Accuracy: $x$ to a few ulp where the condition number is moderate. A quantile very close to 1
+    /// is limited by the spacing of doubles there ($1.1 \times 10^{-16}$): with $1 - x = 10^{-10}$,
+    /// $1 - x$ itself is known only to about $10^{-6}$ relative.
+    ///
+    /// Non-finite and special input: NaN → NaN; $p = 0$ → 0; $p = 1$ → 1; a quantile below the
+    /// smallest normal double (tiny $a$) → 0.
     ///
     /// References: NR 3rd ed. §6.4.1.
     ///

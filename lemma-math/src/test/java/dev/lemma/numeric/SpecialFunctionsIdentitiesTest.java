@@ -340,6 +340,9 @@ class SpecialFunctionsIdentitiesTest {
         assertThat(SpecialFunctions.regularizedGammaQ(2.0, 0.0)).isEqualTo(1.0);
         assertThat(SpecialFunctions.inverseRegularizedGammaP(2.0, 1.0)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(SpecialFunctions.inverseRegularizedBeta(1.0, 2.0, 3.0)).isEqualTo(1.0);
+        // Quantiles below the smallest normal double (here about 10^{-523}) are 0.
+        assertThat(SpecialFunctions.inverseRegularizedGammaP(0.001, 0.3)).isEqualTo(0.0);
+        assertThat(SpecialFunctions.inverseRegularizedBeta(0.3, 0.001, 1.0)).isEqualTo(0.0);
     }
 
     @Test
