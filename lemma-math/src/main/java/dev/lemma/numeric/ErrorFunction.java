@@ -139,6 +139,9 @@ final class ErrorFunction {
         if (q == 0.0) {
             return Double.POSITIVE_INFINITY;
         }
+        if (q < Double.MIN_NORMAL) {
+            return erfcInvSubnormal(q);
+        }
         double x;
         if (q > GILES_RANGE) {
             x = start(1.0 - q, -Math.log(q * (2.0 - q))); // (1 − y)(1 + y) = q(2 − q), without 1 − y's rounding
@@ -150,6 +153,30 @@ final class ErrorFunction {
             x = Math.sqrt(x2);
         }
         return invert(q, true, x);
+    }
+
+    /// erfcInv for a subnormal $q$, where erfc itself keeps only the bits the format has left: Newton's
+    /// method on $g(x) = \log\operatorname{erfc}(x) - \log q$, with $\log\operatorname{erfc}(x) = -x^2 +
+    /// \log(x F(x)/\sqrt\pi)$ from the continued fraction $F$, and $g'(x) = -2/(x F(x))$; nothing
+    /// underflows.
+    private static double erfcInvSubnormal(double q) {
+        double logQ = Math.log(q);
+        double x2 = -logQ;
+        x2 = -logQ - Math.log(Math.sqrt(Math.PI * x2));
+        double x = Math.sqrt(x2);
+        for (int i = 0; i < MAX_HALLEY; i++) {
+            double fraction = IncompleteGamma.legendreFraction(0.5, x * x);
+            double hi = x * x;
+            double lo = Math.fma(x, x, -hi);
+            double g = (-hi - logQ) - lo + Math.log(ONE_OVER_SQRT_PI * x * fraction);
+            double step = g * (x * fraction) / 2.0; // g / g'
+            x += step;
+            if (Math.abs(step) <= 4.0 * Tolerances.UNIT_ROUNDOFF * x) {
+                return x;
+            }
+        }
+        throw new ConvergenceException("erfcInv at " + q + ": Newton's method did not converge in " + MAX_HALLEY
+                + " steps (last x = " + x + ")");
     }
 
     /// Giles fitted his approximation for single precision, $w = -\log((1-y)(1+y)) \le 36$, that is

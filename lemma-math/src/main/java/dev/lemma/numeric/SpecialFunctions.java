@@ -227,7 +227,9 @@ public final class SpecialFunctions {
     /// Method: as [#erfInv], on $\operatorname{erfc}$ directly for $q \le 1/2$ (so a tiny $q$ such as
     /// $10^{-300}$ is inverted to full accuracy), on erf for $1/2 < q \le 3/2$, and through
     /// $\operatorname{erfc}(-x) = 2 - \operatorname{erfc}(x)$ above; with a start from the asymptotic
-    /// form $e^{-x^2}/(x\sqrt\pi)$ for $q < 10^{-16}$, beyond the range Giles fitted.
+    /// form $e^{-x^2}/(x\sqrt\pi)$ for $q < 10^{-16}$, beyond the range Giles fitted; for a subnormal
+    /// $q$, where erfc has lost bits, Newton's method on $\log\operatorname{erfc}$ instead, so that
+    /// even `erfcInv(4.9e-324)` is correct to an ulp.
     ///
     /// Non-finite and special input: NaN → NaN; 0 → $+\infty$; 2 → $-\infty$.
     ///
