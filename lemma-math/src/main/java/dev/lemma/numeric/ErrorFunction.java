@@ -8,8 +8,8 @@ package dev.lemma.numeric;
 ///   split exactly with a fused multiply-add.
 /// - $\operatorname{erfc}$ for $x \ge 1$ from Laplace's continued fraction $\operatorname{erfc}(x) =
 ///   \frac{e^{-x^2}}{\sqrt\pi}\cfrac{1}{x + \cfrac{1/2}{x + \cfrac{1}{x + \cfrac{3/2}{x + \cdots}}}}$
-///   (A&S 7.1.14), written as the even contraction for $\Gamma(\tfrac12, x^2)$ and evaluated with
-///   Lentz's method (Numerical Recipes, 3rd ed., §6.2 and §5.2).
+///   (A&S 7.1.14), written as the even contraction for $\Gamma(\tfrac12, x^2)$ and summed
+///   backwards to the depth Lentz's method finds (Numerical Recipes, 3rd ed., §6.2 and §5.2).
 /// - the other side of each from the complement where no cancellation can occur.
 /// - the inverses by Halley's method started from Giles' approximation (M. Giles, "Approximating
 ///   the erfinv function", *GPU Computing Gems* Jade ed., 2011), always on the tail that is small,
@@ -27,7 +27,7 @@ final class ErrorFunction {
     /// $\operatorname{erfc}(2) = 0.0047$, where the complement costs nothing.
     private static final double SERIES_LIMIT = 2.0;
 
-    /// From here up erfc comes from the continued fraction (93 Lentz steps at $x = 1$, 8 at $x = 6$).
+    /// From here up erfc comes from the continued fraction (depth 93 at $x = 1$, 8 at $x = 6$).
     /// Below, erfc $= 1 - $ erf, where erf $\le 0.843$: the complement magnifies erf's error at most
     /// $0.843/0.157 \approx 5.4$ times.
     private static final double FRACTION_LIMIT = 1.0;

@@ -5,7 +5,7 @@ package dev.lemma.numeric;
 ///
 /// $I_x(a, b) = \frac{x^a (1-x)^b}{a B(a, b)} \cdot \cfrac{1}{1 + \cfrac{d_1}{1 + \cfrac{d_2}{1 +
 /// \cdots}}}$ with $d_{2m+1} = -\frac{(a+m)(a+b+m)x}{(a+2m)(a+2m+1)}$, $d_{2m} = \frac{m(b-m)x}{(a+2m-1)(a+2m)}$
-/// (A&S 26.5.8), evaluated by Lentz's method, for $x < (a+1)/(a+b+2)$ where it converges fast, and
+/// (A&S 26.5.8), summed backwards, for $x < (a+1)/(a+b+2)$ where it converges fast, and
 /// through $I_x(a, b) = 1 - I_{1-x}(b, a)$ beyond (Numerical Recipes, 3rd ed., §6.4).
 ///
 /// The prefactor $x^a(1-x)^b/B(a,b)$ is where large $a, b$ lose digits. For $a, b \ge 10$ it is

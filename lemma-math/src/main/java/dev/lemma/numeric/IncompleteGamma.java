@@ -9,7 +9,7 @@ package dev.lemma.numeric;
 /// - $x < a + 1$: $P$ from its series $P = D(a,x)\sum_{n\ge0} x^n/((a+1)\cdots(a+n))$ (A&S 6.5.29),
 ///   all terms positive; $Q = 1 - P$, where $P \le 0.87$, so the complement magnifies $P$'s error at
 ///   most $0.87/0.13 \approx 7$ times;
-/// - $x \ge a + 1$: $Q$ from Legendre's continued fraction (A&S 6.5.31) by Lentz's method;
+/// - $x \ge a + 1$: $Q$ from Legendre's continued fraction (A&S 6.5.31), summed backwards;
 ///   $P = 1 - Q$ with $Q \le 1/2$;
 /// - $a < 1$, $x < 3/2$ (where $P$ can be close to 1): $Q$ directly as $-\mathrm{expm1}(a\log x -
 ///   \log\Gamma(1+a)) - D(a,x)\,a\sum_{n\ge1}(-x)^n/((a+n)n!)$ (DiDonato and Morris §2, Temme's

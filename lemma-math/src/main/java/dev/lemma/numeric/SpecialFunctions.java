@@ -183,7 +183,7 @@ public final class SpecialFunctions {
     /// The complementary error function $\operatorname{erfc}(x) = 1 - \operatorname{erf}(x)$, computed
     /// without forming $1 - \operatorname{erf}$ where that would cancel.
     ///
-    /// Method: for $x \ge 1$ Laplace's continued fraction (A&S 7.1.14) by Lentz's method, times
+    /// Method: for $x \ge 1$ Laplace's continued fraction (A&S 7.1.14), summed backwards, times
     /// $e^{-x^2}$ from the exact split of $x^2$; for $0 \le x < 1$, $1 - \operatorname{erf}(x)$ where
     /// erf $\le 0.843$ (the complement costs at most a factor 5.4); for $x < 0$, $1 +
     /// \operatorname{erf}(-x)$.
@@ -276,8 +276,8 @@ public final class SpecialFunctions {
     /// The regularized upper incomplete gamma function $Q(a, x) = 1 - P(a, x) =
     /// \frac{1}{\Gamma(a)}\int_x^\infty t^{a-1}e^{-t}dt$, computed directly in the tail.
     ///
-    /// Method: for $x \ge a + 1$ Legendre's continued fraction (A&S 6.5.31, NR 6.2.7) by Lentz's
-    /// method, times $a D / x$; for $a < 1$ and $x < 3/2$, where $P$ may be close to 1,
+    /// Method: for $x \ge a + 1$ Legendre's continued fraction (A&S 6.5.31, NR 6.2.7), summed
+    /// backwards, times $a D / x$; for $a < 1$ and $x < 3/2$, where $P$ may be close to 1,
     /// $-\mathrm{expm1}(a\log x - \log\Gamma(1+a)) - D\,a\sum_{n\ge1}(-x)^n/((a+n)n!)$ (DiDonato and
     /// Morris); otherwise $1 - P$ where $P \le 0.87$ (at most a factor 7 of amplification).
     ///
@@ -325,7 +325,7 @@ public final class SpecialFunctions {
     /// The regularized incomplete beta function $I_x(a, b) = \frac{1}{B(a,b)}\int_0^x
     /// t^{a-1}(1-t)^{b-1}dt$, the CDF of the Beta$(a, b)$ distribution.
     ///
-    /// Method: the continued fraction A&S 26.5.8 by Lentz's method for $x < (a+1)/(a+b+2)$, and
+    /// Method: the continued fraction A&S 26.5.8, summed backwards, for $x < (a+1)/(a+b+2)$, and
     /// $1 - I_{1-x}(b, a)$ beyond (Numerical Recipes §6.4). The prefactor $x^a(1-x)^b/B(a,b)$ comes
     /// for $a, b \ge 10$ from Stirling's series in DiDonato and Morris' form, so that the large
     /// logarithms never cancel.
