@@ -164,7 +164,7 @@ public final class SpecialFunctions {
 
     /// The error function $\operatorname{erf}(x) = \frac{2}{\sqrt\pi}\int_0^x e^{-t^2}dt$.
     ///
-    /// Method: for $|x| < 2$ the series of positive terms $\frac{2x}{\sqrt\pi}e^{-x^2}\sum_{n\ge0}
+    /// Method: for $|x| < 1$ the series of positive terms $\frac{2x}{\sqrt\pi}e^{-x^2}\sum_{n\ge0}
     /// \frac{(2x^2)^n}{1\cdot3\cdots(2n+1)}$ (A&S 7.1.6), with $e^{-x^2}$ computed from the exact split
     /// of $x^2$; beyond, $1 - \operatorname{erfc}(|x|)$, with the sign of $x$.
     ///
@@ -183,9 +183,9 @@ public final class SpecialFunctions {
     /// The complementary error function $\operatorname{erfc}(x) = 1 - \operatorname{erf}(x)$, computed
     /// without forming $1 - \operatorname{erf}$ where that would cancel.
     ///
-    /// Method: for $x \ge 1$ Laplace's continued fraction (A&S 7.1.14), summed backwards, times
-    /// $e^{-x^2}$ from the exact split of $x^2$; for $0 \le x < 1$, $1 - \operatorname{erf}(x)$ where
-    /// erf $\le 0.843$ (the complement costs at most a factor 5.4); for $x < 0$, $1 +
+    /// Method: for $x \ge 1/2$ Laplace's continued fraction (A&S 7.1.14), summed backwards, times
+    /// $e^{-x^2}$ from the exact split of $x^2$; for $0 \le x < 1/2$, $1 - \operatorname{erf}(x)$ where
+    /// erf $\le 0.521$ (the complement costs at most a factor 1.1); for $x < 0$, $1 +
     /// \operatorname{erf}(-x)$.
     ///
     /// Accuracy: a few ulp relative down to the underflow threshold; below $2.2 \times 10^{-308}$
