@@ -41,7 +41,7 @@ public final class SoftmaxOverflowExperiment implements Experiment {
                     -1000,
                     1000,
                     5,
-                    705),
+                    710),
             Parameter.number("scale", "Scale", "the spread of the logits around the shift", 0, 20, 0.5, 3),
             Parameter.seed(3));
 
@@ -139,7 +139,8 @@ public final class SoftmaxOverflowExperiment implements Experiment {
         int nan = 0;
         int zero = 0;
         for (int i = 0; i < k; i++) {
-            categories.add("z" + Format.subscript(i + 1));
+            // The category says which naive entries are NaN: their bar (height 0) cannot.
+            categories.add("z" + Format.subscript(i + 1) + (Double.isNaN(naive[i]) ? " NaN" : ""));
             // A chart bar must be a number: NaN is drawn as a missing bar (height 0) and the note says so.
             naiveBars[i] = Double.isNaN(naive[i]) ? 0 : naive[i];
             nan += Double.isNaN(naive[i]) ? 1 : 0;

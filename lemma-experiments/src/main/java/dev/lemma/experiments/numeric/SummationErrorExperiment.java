@@ -35,8 +35,9 @@ import java.util.SplittableRandom;
 ///
 /// - `positive`: $x_i \sim U(0, 1)$, $\kappa = 1$;
 /// - `mixed`: $x_i \sim U(-1, 1)$, $\kappa \approx \sqrt{n}$ (the sum is a random walk);
-/// - `cancelling`: pairs $b_j$ and $-b_j + c_j$ with $b_j \sim 10^{12}\,U(-1, 1)$ and $c_j \sim U(0, 1)$,
-///   shuffled: the large terms cancel exactly, the sum is about $n/4$, and $\kappa \approx 10^{12}$.
+/// - `cancelling`: $n/4$ pairs $b_j, -b_j$ with $b_j \sim 10^{12}\,U(-1, 1)$ and $n/2$ terms
+///   $c_i \sim U(0, 1)$, shuffled: the large terms cancel exactly, the sum $\sum c_i$ is about $n/4$,
+///   and $\kappa \approx 10^{12}$.
 ///
 /// References: N. J. Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., SIAM 2002,
 /// chapter 4; T. Ogita, S. M. Rump and S. Oishi, "Accurate sum and dot product", SIAM J. Sci. Comput.
@@ -63,8 +64,8 @@ public final class SummationErrorExperiment implements Experiment {
             Parameter.choice(
                     "data",
                     "Terms",
-                    "positive: U(0,1), κ = 1; mixed: U(−1,1), κ ≈ √n; cancelling: ±10¹² pairs that cancel"
-                            + " exactly plus U(0,1), κ ≈ 10¹²",
+                    "positive: U(0,1), κ = 1; mixed: U(−1,1), κ ≈ √n; cancelling: pairs ±b, |b| ≤ 10¹², that"
+                            + " cancel exactly, and as many U(0,1) terms, κ ≈ 10¹²",
                     DATA,
                     "cancelling"),
             Parameter.integer(
@@ -179,13 +180,15 @@ public final class SummationErrorExperiment implements Experiment {
                 }
             }
             case "cancelling" -> {
-                for (int i = 0; i + 1 < n; i += 2) {
-                    double big = CANCELLING_SCALE * (2 * rng.nextDouble() - 1);
-                    x[i] = big;
-                    x[i + 1] = -big + rng.nextDouble();
+                // Half the terms are pairs b, −b (exact negatives), the other half small c ∈ [0, 1): the
+                // exact sum is Σc, which needs more bits than a double has, while Σ|x| is 10¹² times larger.
+                int big = 2 * (n / 4);
+                for (int i = 0; i < big; i += 2) {
+                    x[i] = CANCELLING_SCALE * (2 * rng.nextDouble() - 1);
+                    x[i + 1] = -x[i];
                 }
-                if (n % 2 == 1) {
-                    x[n - 1] = rng.nextDouble();
+                for (int i = big; i < n; i++) {
+                    x[i] = rng.nextDouble();
                 }
                 for (int i = n - 1; i > 0; i--) { // Fisher–Yates, so that partners are far apart
                     int j = rng.nextInt(i + 1);
@@ -324,11 +327,13 @@ public final class SummationErrorExperiment implements Experiment {
                 + "$ it is the naive sum and its bound starts at $" + (Summation.PAIRWISE_BLOCK - 1)
                 + "u\\kappa$ before growing like $\\log_2 n$.");
         if (data.equals("cancelling")) {
-            result.note("The cancelling terms come in pairs $b_j$, $-b_j + c_j$ with $|b_j| \\le 10^{12}$ and $c_j \\in"
-                    + " (0, 1)$, shuffled: the exact sum is about $n/4$ while $\\sum|x_i| \\approx n \\cdot 10^{12}$."
-                    + " Every addition to a running sum of size $10^{12}$ rounds away everything below"
-                    + " $10^{-4}$, and the naive loop keeps those errors; the compensated sum collects them in its"
-                    + " second variable and adds them back.");
+            result.note(
+                    "Half the cancelling terms come in pairs $b_j$, $-b_j$ with $|b_j| \\le 10^{12}$, the other half"
+                            + " are $c_i \\in [0, 1)$, all shuffled: the exact sum $\\sum c_i$ is about $n/4$ while"
+                            + " $\\sum|x_i| \\approx n/4 \\cdot 10^{12}$."
+                            + " Every addition to a running sum of size $10^{12}$ rounds away everything below"
+                            + " $10^{-4}$, and the naive loop keeps those errors; the compensated sum collects them in its"
+                            + " second variable and adds them back.");
         } else if (data.equals("mixed")) {
             result.note("Terms of both signs from $U(-1, 1)$: the sum is a random walk of size about"
                     + " $\\sqrt{n/3}$ while $\\sum|x_i| \\approx n/2$, so $\\kappa$ grows like $\\sqrt n$ and"
