@@ -150,7 +150,8 @@ public final class SoftmaxOverflowExperiment implements Experiment {
                 .x(Axis.of("logit"))
                 .y(Axis.range("probability", 0, 1))
                 .add(new Series.Bar(
-                        "naive e^z / Σ e^z" + (nan > 0 ? " (" + nan + " NaN: no bar)" : ""),
+                        "naive e^z / Σ e^z" + (nan > 0 ? " (" + nan + " NaN: no bar)" : "")
+                                + (zero > 0 ? " (" + zero + " exactly 0)" : ""),
                         categories,
                         naiveBars,
                         Palette.solid(Palette.RED, 0)))

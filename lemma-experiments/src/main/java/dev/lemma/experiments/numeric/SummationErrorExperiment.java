@@ -281,7 +281,10 @@ public final class SummationErrorExperiment implements Experiment {
                 .y(Axis.log("relative error |ŝ − s| / |s|"))
                 .add(new Series.Line("naive bound γₙ₋₁κ", n, naiveBound, Palette.dashed(Palette.RED, 1.2)))
                 .add(new Series.Line(
-                        "pairwise bound γ_{127+⌈log₂(n/128)⌉}κ", n, pairwiseBound, Palette.dashed(Palette.BLUE, 1.2)))
+                        "pairwise bound γₘκ, m = 127 + ⌈log₂(n/128)⌉",
+                        n,
+                        pairwiseBound,
+                        Palette.dashed(Palette.BLUE, 1.2)))
                 .add(new Series.Line(
                         "compensated bound 2u + γₙ₋₁²κ", n, compensatedBound, Palette.dashed(Palette.GREEN, 1.2)))
                 .add(new Series.Line("naive", n, naive, Palette.solid(Palette.RED, 2.5)))
