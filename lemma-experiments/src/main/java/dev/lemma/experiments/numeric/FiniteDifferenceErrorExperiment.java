@@ -377,11 +377,31 @@ public final class FiniteDifferenceErrorExperiment implements Experiment {
                     + " or optimum degenerates: the actual error then comes from the next Taylor term or from the"
                     + " rounding of $f(x_0 \\pm h)$ themselves, which the model does not see.");
         }
-        int refused = countNaN(m.forward());
-        if (refused > 0) {
-            result.note(refused + " of the " + n + " forward steps could not be taken or left the domain: $x_0 + h$"
-                    + " rounds to $x_0$ when $h$ is below half the spacing of the doubles near $x_0$ ($"
-                    + Format.sci(Math.ulp(x0)) + "$ here), and `log` is NaN left of 0. Those points are gaps.");
+        int vanished = 0;
+        int outside = 0;
+        for (int i = 0; i < n; i++) {
+            if ((x0 + h[i]) - x0 == 0) {
+                vanished++;
+            } else if (Double.isNaN(m.central()[i])) {
+                outside++;
+            }
+        }
+        if (vanished > 0) {
+            result.note(vanished + " of the " + n + " steps could not be taken: $x_0 + h$ rounds to $x_0$ when $h$ is"
+                    + " below half the spacing of the doubles near $x_0$ ($" + Format.sci(Math.ulp(x0))
+                    + "$ here). Those points are gaps.");
+        }
+        if (outside > 0) {
+            result.note("At " + outside + " steps $x_0 - h$ leaves the domain of " + fn.name() + " and the central"
+                    + " difference is NaN; those points are gaps. The forward difference and the complex step never"
+                    + " evaluate left of $x_0$.");
+        }
+        int exact = countZeros(m.forward()) + countZeros(m.central());
+        if (exact > n / 4) {
+            result.note(exact + " of the forward and central errors are exactly 0, drawn as gaps: at this $x_0$ the"
+                    + " values $f(x_0 \\pm h)$ happen to round so that the quotient is exact, and the rounding"
+                    + " branch $u|f|/h$ the model predicts does not appear. Move $x_0$ a little (to 1.3, say) to"
+                    + " see it.");
         }
         progress.report(1, "done");
         return result.build();
@@ -429,10 +449,10 @@ public final class FiniteDifferenceErrorExperiment implements Experiment {
         return Double.isFinite(m) ? m : U;
     }
 
-    private static int countNaN(double[] x) {
+    private static int countZeros(double[] x) {
         int c = 0;
         for (double v : x) {
-            if (Double.isNaN(v)) {
+            if (v == 0) {
                 c++;
             }
         }

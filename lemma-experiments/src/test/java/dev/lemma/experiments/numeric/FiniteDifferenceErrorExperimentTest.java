@@ -129,6 +129,15 @@ class FiniteDifferenceErrorExperimentTest {
                 FiniteDifferenceErrorExperiment.measure(FiniteDifferenceErrorExperiment.function("log"), 0.1);
         assertThat(m.central()[m.central().length - 1]).isNaN(); // log(0.1 − 1)
         assertThat(result.charts()).hasSize(1);
+        assertThat(result.notes()).anyMatch(n -> n.contains("leaves the domain"));
+    }
+
+    @Test
+    void aCubeAtOneHasExactQuotientsAndTheNotesSaySo() {
+        FiniteDifferenceErrorExperiment experiment = new FiniteDifferenceErrorExperiment();
+        Result result =
+                experiment.run(Arguments.parse(experiment, Map.of("function", "cube", "x0", "1")), Progress.NONE);
+        assertThat(result.notes()).anyMatch(n -> n.contains("exactly 0"));
     }
 
     @Test
