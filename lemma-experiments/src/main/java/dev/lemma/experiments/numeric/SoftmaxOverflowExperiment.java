@@ -150,11 +150,7 @@ public final class SoftmaxOverflowExperiment implements Experiment {
                 .x(Axis.of("logit"))
                 .y(Axis.range("probability", 0, 1))
                 .add(new Series.Bar(
-                        "naive e^z / Σ e^z" + (nan > 0 ? " (" + nan + " NaN: no bar)" : "")
-                                + (zero > 0 ? " (" + zero + " exactly 0)" : ""),
-                        categories,
-                        naiveBars,
-                        Palette.solid(Palette.RED, 0)))
+                        "naive e^z / Σ e^z" + missing(nan, zero), categories, naiveBars, Palette.solid(Palette.RED, 0)))
                 .add(new Series.Bar("stable e^(z−m) / Σ e^(z−m)", categories, stable, Palette.solid(Palette.BLUE, 0)))
                 .build();
         Chart logs = Chart.builder("Log-softmax (stable), z − m − log Σ e^(z−m)")
@@ -199,6 +195,18 @@ public final class SoftmaxOverflowExperiment implements Experiment {
                 + ". Probabilities below $e^{-745}$ relative to the largest underflow to 0, which is their"
                 + " correct value to double precision; the log-softmax keeps them as ordinary negative numbers.");
         return result.build();
+    }
+
+    /// What the naive series' legend says about its missing bars: `" (4 NaN, 4 zero: no bars)"`.
+    private static String missing(int nan, int zero) {
+        List<String> parts = new ArrayList<>();
+        if (nan > 0) {
+            parts.add(nan + " NaN");
+        }
+        if (zero > 0) {
+            parts.add(zero + " zero");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ": no bars)";
     }
 
     private static String deviation(double total) {
