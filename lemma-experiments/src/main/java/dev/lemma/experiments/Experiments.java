@@ -5,6 +5,9 @@ import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
+import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
+import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
+import dev.lemma.experiments.numeric.SummationErrorExperiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,11 @@ public final class Experiments {
             new GramSchmidtExperiment(),
             new MatrixActionExperiment(),
             new LowRankImageExperiment(),
-            new GemmStaircaseExperiment());
+            new GemmStaircaseExperiment(),
+            // Chapter 7, numerical methods.
+            new FiniteDifferenceErrorExperiment(),
+            new SummationErrorExperiment(),
+            new SoftmaxOverflowExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
