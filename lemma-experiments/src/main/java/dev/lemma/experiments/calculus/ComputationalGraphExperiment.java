@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /// A small expression built with [Value], micrograd's reverse-mode engine, drawn as its computational
@@ -26,6 +27,9 @@ public final class ComputationalGraphExperiment implements Experiment {
     /// The relative size of the finite-difference nudge, about $u^{1/3}$, the best for central
     /// differences (truncation $\delta^2$ against rounding $u/\delta$).
     static final double NUDGE = 1e-5;
+
+    /// The vertical distance between two nodes of one column, in the chart's units (one per depth).
+    static final double ROW = 1.2;
 
     /// The expressions offered.
     enum Expression {
@@ -193,9 +197,18 @@ public final class ComputationalGraphExperiment implements Experiment {
         return data.get(order.getLast());
     }
 
-    /// The central difference $\partial\,\text{out}/\partial\,\text{node}$.
-    static double centralDifference(List<Value> order, Value node) {
-        double delta = NUDGE * Math.max(1, Math.abs(node.data()));
+    /// The central difference $\partial\,\text{out}/\partial\,\text{node}$ with step $\delta = 10^{-5}
+    /// \max(1, |v|)$, widened (up to $10^{-2} \max(1, |v|)$) where the output is so much larger than the
+    /// gradient that the difference quotient's rounding error, about $u\,|\text{out}|/\delta$, would exceed
+    /// $10^{-8} \max(1, |\bar v|)$: the output $g \approx 3 \times 10^5$ of micrograd's example at some
+    /// inputs, against a node it depends on with slope 1.
+    static double centralDifference(List<Value> order, Value node, double out, double grad) {
+        double scale = Math.max(1, Math.abs(node.data()));
+        double delta = NUDGE * scale;
+        double wanted = 0x1p-53 * Math.abs(out) / (1e-8 * Math.max(1, Math.abs(grad)));
+        if (Double.isFinite(wanted) && wanted > delta) {
+            delta = Math.min(wanted, 1e-2 * scale);
+        }
         return (outputWithNudge(order, node, delta) - outputWithNudge(order, node, -delta)) / (2 * delta);
     }
 
@@ -212,15 +225,32 @@ public final class ComputationalGraphExperiment implements Experiment {
         out.backward();
         List<Value> order = topological(out);
 
+        // Depth: inputs at 0, an operation one right of its deepest non-constant operand, and a constant
+        // one left of the first operation that uses it, so that constants do not crowd the first column.
         IdentityHashMap<Value, Integer> depth = new IdentityHashMap<>();
         int maxDepth = 0;
         for (Value v : order) {
-            int d = 0;
+            if (v.children().isEmpty()) {
+                continue;
+            }
+            int d = 1;
             for (Value child : v.children()) {
-                d = Math.max(d, depth.get(child) + 1);
+                if (!isConstant(child, graph)) {
+                    d = Math.max(d, depth.getOrDefault(child, 0) + 1);
+                }
             }
             depth.put(v, d);
             maxDepth = Math.max(maxDepth, d);
+        }
+        for (Value v : order) {
+            if (graph.inputs().containsKey(v)) {
+                depth.put(v, 0);
+            }
+            for (Value child : v.children()) {
+                if (isConstant(child, graph)) {
+                    depth.merge(child, depth.get(v) - 1, Math::min);
+                }
+            }
         }
         Map<Integer, List<Value>> columns = new LinkedHashMap<>();
         for (Value v : order) {
@@ -231,7 +261,7 @@ public final class ComputationalGraphExperiment implements Experiment {
         for (Map.Entry<Integer, List<Value>> column : columns.entrySet()) {
             List<Value> nodes = column.getValue();
             for (int i = 0; i < nodes.size(); i++) {
-                position.put(nodes.get(i), new double[] {column.getKey(), (nodes.size() - 1) / 2.0 - i});
+                position.put(nodes.get(i), new double[] {column.getKey(), ROW * ((nodes.size() - 1) / 2.0 - i)});
             }
         }
 
@@ -244,7 +274,7 @@ public final class ComputationalGraphExperiment implements Experiment {
 
         Chart.Builder chart = Chart.builder("The graph of " + expression.label + ": value and ∂out/∂node at each node")
                 .x(Axis.range("depth (operations from the inputs)", -0.6, maxDepth + 0.6))
-                .y(Axis.range("", -tallest / 2.0 - 0.5, tallest / 2.0 + 0.5));
+                .y(Axis.range("", -ROW * tallest / 2.0, ROW * tallest / 2.0));
         for (Value v : order) {
             double[] p = position.get(v);
             for (Value child : v.children()) {
@@ -271,8 +301,10 @@ public final class ComputationalGraphExperiment implements Experiment {
             xs[i] = p[0];
             ys[i] = p[1];
             labels.add(names.get(v) + " " + opName(v) + " = " + Format.num(v.data()) + ", ∂ = " + Format.num(v.grad()));
-            chart.annotate(new Annotation.Text(p[0], p[1] - 0.28, opName(v) + " " + Format.num(v.data())));
-            chart.annotate(new Annotation.Text(p[0], p[1] + 0.28, "∂ " + Format.num(v.grad())));
+            String what =
+                    v.children().isEmpty() ? (isConstant(v, graph) ? "" : names.get(v) + " = ") : opName(v) + " → ";
+            chart.annotate(new Annotation.Text(p[0], p[1] - 0.3, what + Format.num(v.data())));
+            chart.annotate(new Annotation.Text(p[0], p[1] + 0.3, "∂ " + Format.num(v.grad())));
         }
         chart.add(new Series.Scatter(
                 "nodes (op and value below, ∂out/∂node above)", xs, ys, labels, Palette.solid(Palette.BLUE, 10)));
@@ -280,7 +312,7 @@ public final class ComputationalGraphExperiment implements Experiment {
         List<List<Object>> rows = new ArrayList<>();
         double worst = 0;
         for (Value v : order) {
-            double fd = centralDifference(order, v);
+            double fd = centralDifference(order, v, out.data(), v.grad());
             double rel = Math.abs(fd - v.grad()) / Math.max(1, Math.abs(v.grad()));
             if (Double.isFinite(rel)) {
                 worst = Math.max(worst, rel);
@@ -303,10 +335,12 @@ public final class ComputationalGraphExperiment implements Experiment {
                                 "central difference",
                                 "relative difference"),
                         rows));
-        result.note("The output is $" + Format.num(out.data()) + "$. Backpropagation visits the " + order.size()
+        result.note("The output is $" + String.format(Locale.ROOT, "%.6g", out.data())
+                + "$. Backpropagation visits the " + order.size()
                 + " nodes once, in reverse topological order, and each adds its local derivative times its own"
                 + " gradient to its operands' (`+=`, so a node used twice, like $a$ here, sums both paths).");
-        result.note("The central differences nudge each node by $\\pm 10^{-5}\\max(1, |v|)$ and recompute only what"
+        result.note("The central differences nudge each node by $\\pm 10^{-5}\\max(1, |v|)$ (more where the output is"
+                + " large and the node's gradient small, to stay clear of rounding) and recompute only what"
                 + " lies downstream; the largest relative difference from the backpropagated gradients is $"
                 + Format.sci(worst) + "$, the size of the difference quotient's own error.");
         if (!Double.isFinite(out.data())) {
@@ -319,6 +353,10 @@ public final class ComputationalGraphExperiment implements Experiment {
                     + " table are intermediate results; constants such as the 1 in $c + 1$ are leaves too.");
         }
         return result.build();
+    }
+
+    private static boolean isConstant(Value v, Graph graph) {
+        return v.children().isEmpty() && !graph.inputs().containsKey(v);
     }
 
     /// The operation as a reader writes it; a leaf is an input or a constant.

@@ -265,7 +265,7 @@ public final class GradientFieldExperiment implements Experiment {
                     List.of("p"),
                     Palette.solid(Palette.RED, 9)));
             chart.annotate(new Annotation.Arrow(
-                    px, py, px + reach * ux, py + reach * uy, "∇f(p) (direction)", Palette.solid(Palette.RED, 3)));
+                    px, py, px + reach * ux, py + reach * uy, "∇f(p)", Palette.solid(Palette.RED, 3)));
         }
         double cosine = critical ? Double.NaN : (fx * tx + fy * ty) / (norm * Math.hypot(tx, ty));
         double angle = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cosine))));
