@@ -292,22 +292,42 @@ public final class ComputationalGraphExperiment implements Experiment {
                         Palette.solid(Palette.LIGHT_GREY, 1)));
             }
         }
+        // Operations and inputs carry two labels (value below, gradient above); constants, whose gradients
+        // nobody uses, only their value, on a smaller grey marker, to keep a graph of 40 nodes legible.
         List<String> labels = new ArrayList<>();
-        double[] xs = new double[order.size()];
-        double[] ys = new double[order.size()];
-        for (int i = 0; i < order.size(); i++) {
-            Value v = order.get(i);
+        List<String> constantLabels = new ArrayList<>();
+        List<double[]> nodes = new ArrayList<>();
+        List<double[]> constants = new ArrayList<>();
+        for (Value v : order) {
             double[] p = position.get(v);
-            xs[i] = p[0];
-            ys[i] = p[1];
-            labels.add(names.get(v) + " " + opName(v) + " = " + Format.num(v.data()) + ", ∂ = " + Format.num(v.grad()));
-            String what =
-                    v.children().isEmpty() ? (isConstant(v, graph) ? "" : names.get(v) + " = ") : opName(v) + " → ";
-            chart.annotate(new Annotation.Text(p[0], p[1] - 0.3, what + Format.num(v.data())));
-            chart.annotate(new Annotation.Text(p[0], p[1] + 0.3, "∂ " + Format.num(v.grad())));
+            String hover =
+                    names.get(v) + " " + opName(v) + " = " + Format.num(v.data()) + ", ∂ = " + Format.num(v.grad());
+            if (isConstant(v, graph)) {
+                constants.add(p);
+                constantLabels.add(hover);
+                chart.annotate(new Annotation.Text(p[0], p[1] - 0.3, short3(v.data())));
+                continue;
+            }
+            nodes.add(p);
+            labels.add(hover);
+            String what = v.children().isEmpty() ? names.get(v) + " = " : opName(v) + " → ";
+            chart.annotate(new Annotation.Text(p[0], p[1] - 0.3, what + short3(v.data())));
+            chart.annotate(new Annotation.Text(p[0], p[1] + 0.3, "∂ " + short3(v.grad())));
         }
         chart.add(new Series.Scatter(
-                "nodes (op and value below, ∂out/∂node above)", xs, ys, labels, Palette.solid(Palette.BLUE, 10)));
+                "operations and inputs (value below, ∂out/∂node above)",
+                nodes.stream().mapToDouble(p -> p[0]).toArray(),
+                nodes.stream().mapToDouble(p -> p[1]).toArray(),
+                labels,
+                Palette.solid(Palette.BLUE, 10)));
+        if (!constants.isEmpty()) {
+            chart.add(new Series.Scatter(
+                    "constants",
+                    constants.stream().mapToDouble(p -> p[0]).toArray(),
+                    constants.stream().mapToDouble(p -> p[1]).toArray(),
+                    constantLabels,
+                    Palette.solid(Palette.GREY, 6)));
+        }
 
         List<List<Object>> rows = new ArrayList<>();
         double worst = 0;
@@ -353,6 +373,20 @@ public final class ComputationalGraphExperiment implements Experiment {
                     + " table are intermediate results; constants such as the 1 in $c + 1$ are leaves too.");
         }
         return result.build();
+    }
+
+    /// Three significant digits, short enough for a node's label.
+    private static String short3(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return Format.num(x);
+        }
+        double ax = Math.abs(x);
+        return ax >= 1e-3 && ax < 1e5
+                ? new java.math.BigDecimal(x)
+                        .round(new java.math.MathContext(3))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                : String.format(Locale.ROOT, "%.2g", x);
     }
 
     private static boolean isConstant(Value v, Graph graph) {

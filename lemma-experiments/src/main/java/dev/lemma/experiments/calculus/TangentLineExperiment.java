@@ -196,7 +196,10 @@ public final class TangentLineExperiment implements Experiment {
     private static Chart picture(
             Function fn, double x0, double h, double fx0, double exact, double secant, boolean kink) {
         double fxh = fn.f.applyAsDouble(x0 + h);
-        double half = Math.max(2, 1.2 * Math.max(h, Math.abs(fxh - fx0)));
+        // Equal aspect (true slopes) while the secant's rise fits in the square window; a steep secant
+        // (eˣ at x₀ = 2 with h = 1) gets a taller window instead.
+        double half = 2;
+        double rise = Math.max(half, 1.2 * Math.abs(fxh - fx0));
         double lo = x0 - half;
         double hi = x0 + half;
         int n = 401;
@@ -207,17 +210,29 @@ public final class TangentLineExperiment implements Experiment {
             ys[i] = fn.f.applyAsDouble(xs[i]);
         }
         double[] ends = {lo, hi};
-        Chart.Builder chart = Chart.builder("f, the secant with h = " + Format.plain(h) + " and the tangent at x₀")
+        Chart.Builder chart = Chart.builder(
+                        kink
+                                ? "|x| at 0: right and left secants with h = " + Format.plain(h) + ", no tangent"
+                                : "f, the secant with h = " + Format.plain(h) + " and the tangent at x₀")
                 .x(Axis.range("x", lo, hi))
-                .y(Axis.range("y", fx0 - half, fx0 + half))
-                .equalAspect()
+                .y(Axis.range("y", fx0 - rise, fx0 + rise))
                 .add(new Series.Line("f(x) = " + fn.label, xs, ys, Palette.solid(Palette.BLUE, 2)))
                 .add(new Series.Line(
                         "secant, slope " + Format.num(secant),
                         ends,
                         new double[] {fx0 + secant * (lo - x0), fx0 + secant * (hi - x0)},
                         Palette.solid(Palette.ORANGE, 2)));
-        if (!kink) {
+        if (rise == half) {
+            chart.equalAspect();
+        }
+        if (kink) {
+            double left = secantSlope(fn, x0, -h);
+            chart.add(new Series.Line(
+                    "left secant, slope " + Format.num(left),
+                    ends,
+                    new double[] {fx0 + left * (lo - x0), fx0 + left * (hi - x0)},
+                    Palette.dashed(Palette.PURPLE, 2)));
+        } else {
             chart.add(new Series.Line(
                     "tangent, slope f′(x₀) = " + Format.num(exact),
                     ends,

@@ -261,6 +261,18 @@ public final class TaylorSeriesExperiment implements Experiment {
             chart.add(new Series.Line(
                     "order " + d, xs, ps, top ? Palette.solid(color, 2.5) : Palette.dashed(color, 1.5)));
         }
+        double radius = fn.radius.applyAsDouble(x0);
+        double bottom = ymin - pad;
+        double top = ymax + pad;
+        if (radius < 2) {
+            // The interval of convergence |x − x₀| < R, where it fits in the window.
+            double[] edges = {x0 - radius, x0 + radius};
+            chart.add(new Series.Line(
+                    "radius of convergence, |x − x₀| = " + Format.num(radius),
+                    new double[] {edges[0], edges[0], edges[0], edges[1], edges[1]}, // NaN in y breaks the line,
+                    new double[] {bottom, top, Double.NaN, bottom, top},
+                    Palette.dotted(Palette.GREY, 1.5)));
+        }
         return chart.annotate(new Annotation.Point(x0, fx0, "x₀", Palette.solid(Palette.GREY, 8)))
                 .build();
     }

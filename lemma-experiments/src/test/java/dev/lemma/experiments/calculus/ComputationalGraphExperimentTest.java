@@ -88,7 +88,7 @@ class ComputationalGraphExperimentTest {
         assertThat(r.tables().getFirst().rows()).hasSize(6);
         assertThat(cell(r.tables().getFirst(), "out", VALUE)).isEqualTo(25);
         assertThat(cell(r.tables().getFirst(), "a", GRAD)).isEqualTo(2 * 5 * 2);
-        assertThat(r.charts().getFirst().series().getFirst().name()).startsWith("nodes");
+        assertThat(r.charts().getFirst().series().getFirst().name()).startsWith("operations");
     }
 
     @Test
