@@ -38,21 +38,30 @@ public final class GradientFieldExperiment implements Experiment {
 
     /// The functions offered, each with the window it is best seen in.
     enum Function {
-        BOWL("bowl", "½(x² + κy²)", -2, 2, -2, 2),
-        ROSENBROCK("rosenbrock", "(1 − x)² + 100(y − x²)²", -2, 2, -1, 3),
-        HIMMELBLAU("himmelblau", "(x² + y − 11)² + (x + y² − 7)²", -5, 5, -5, 5),
-        SADDLE("saddle", "x² − y²", -2, 2, -2, 2),
-        BEALE("beale", "(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²", -4.5, 4.5, -4.5, 4.5);
+        BOWL("bowl", "the bowl", "½(x² + κy²)", -2, 2, -2, 2),
+        ROSENBROCK("rosenbrock", "Rosenbrock's function", "(1 − x)² + 100(y − x²)²", -2, 2, -1, 3),
+        HIMMELBLAU("himmelblau", "Himmelblau's function", "(x² + y − 11)² + (x + y² − 7)²", -5, 5, -5, 5),
+        SADDLE("saddle", "the saddle", "x² − y²", -2, 2, -2, 2),
+        BEALE(
+                "beale",
+                "Beale's function",
+                "(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
+                -4.5,
+                4.5,
+                -4.5,
+                4.5);
 
         final String key;
+        final String name;
         final String label;
         final double xmin;
         final double xmax;
         final double ymin;
         final double ymax;
 
-        Function(String key, String label, double xmin, double xmax, double ymin, double ymax) {
+        Function(String key, String name, String label, double xmin, double xmax, double ymin, double ymax) {
             this.key = key;
+            this.name = name;
             this.label = label;
             this.xmin = xmin;
             this.xmax = xmax;
@@ -220,7 +229,7 @@ public final class GradientFieldExperiment implements Experiment {
                 }
             }
         }
-        Chart.Builder chart = Chart.builder("Level sets of f(x, y) = " + fn.label + " and the directions of ∇f")
+        Chart.Builder chart = Chart.builder("Level sets of " + fn.name + " and the directions of ∇f")
                 .x(Axis.range("x", w[0], w[1]))
                 .y(Axis.range("y", w[2], w[3]))
                 .equalAspect()
@@ -291,6 +300,9 @@ public final class GradientFieldExperiment implements Experiment {
                     + "\\partial_y f, \\partial_x f)$ give $\\nabla f \\cdot t = 0$: the angle is "
                     + Format.num(angle) + "°. Central differences agree to about $10^{-8}$ relative.");
         }
+        result.note("$f(x, y) = " + fn.label + "$ (" + fn.name + "), drawn over $[" + Format.num(w[0]) + ", "
+                + Format.num(w[1]) + "] \\times [" + Format.num(w[2]) + ", " + Format.num(w[3]) + "]$, with"
+                + " level sets at quantiles of its values on the grid and one through $p$.");
         result.note("The grey arrows show only the direction of $\\nabla f$; they are drawn with equal length"
                 + " ($" + Format.num(length) + "$ units) because $|\\nabla f|$ varies over orders of magnitude"
                 + " here. The red arrow at $p$ is also a direction; its length is $|\\nabla f(p)| = "
