@@ -1,5 +1,9 @@
 package dev.lemma.experiments;
 
+import dev.lemma.experiments.calculus.ComputationalGraphExperiment;
+import dev.lemma.experiments.calculus.GradientFieldExperiment;
+import dev.lemma.experiments.calculus.TangentLineExperiment;
+import dev.lemma.experiments.calculus.TaylorSeriesExperiment;
 import dev.lemma.experiments.linalg.GemmStaircaseExperiment;
 import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
@@ -24,6 +28,11 @@ public final class Experiments {
             new MatrixActionExperiment(),
             new LowRankImageExperiment(),
             new GemmStaircaseExperiment(),
+            // Chapter 2, calculus, in the order the chapter embeds them.
+            new TangentLineExperiment(),
+            new TaylorSeriesExperiment(),
+            new GradientFieldExperiment(),
+            new ComputationalGraphExperiment(),
             // Chapter 7, numerical methods.
             new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),
