@@ -3,6 +3,8 @@ package dev.lemma.experiments.calculus;
 import dev.lemma.autodiff.Value;
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
+import dev.lemma.experiments.Format;
+import dev.lemma.experiments.Palette;
 import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;

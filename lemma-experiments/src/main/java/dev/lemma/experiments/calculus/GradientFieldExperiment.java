@@ -6,6 +6,8 @@ import dev.lemma.calculus.ForwardMode;
 import dev.lemma.calculus.MultivariateDerivatives;
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
+import dev.lemma.experiments.Format;
+import dev.lemma.experiments.Palette;
 import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;

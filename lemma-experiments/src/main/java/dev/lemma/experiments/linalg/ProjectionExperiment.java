@@ -2,6 +2,8 @@ package dev.lemma.experiments.linalg;
 
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
+import dev.lemma.experiments.Format;
+import dev.lemma.experiments.Palette;
 import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;

@@ -5,6 +5,8 @@ import dev.lemma.calculus.ComplexFunction;
 import dev.lemma.calculus.Derivative;
 import dev.lemma.experiments.Arguments;
 import dev.lemma.experiments.Experiment;
+import dev.lemma.experiments.Format;
+import dev.lemma.experiments.Palette;
 import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;

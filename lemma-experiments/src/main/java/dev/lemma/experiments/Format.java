@@ -1,13 +1,13 @@
-package dev.lemma.experiments.numeric;
+package dev.lemma.experiments;
 
 import java.util.Locale;
 
 /// Numbers written for notes and table cells: four significant digits, the same on every machine.
-final class Format {
+public final class Format {
     private Format() {}
 
     /// Four significant digits, `Locale.ROOT` (a decimal point everywhere); exact zero as `0`.
-    static String num(double x) {
+    public static String num(double x) {
         if (x == 0.0) {
             return "0";
         }
@@ -23,7 +23,7 @@ final class Format {
     }
 
     /// Scientific notation with three significant digits, as Markdown math: `1.23 \times 10^{-8}`.
-    static String sci(double x) {
+    public static String sci(double x) {
         if (x == 0.0) {
             return "0";
         }
@@ -37,7 +37,7 @@ final class Format {
     }
 
     /// Scientific notation as plain text for table cells: `1.23e-08`.
-    static String plain(double x) {
+    public static String plain(double x) {
         return String.format(Locale.ROOT, "%.3g", x);
     }
 
@@ -50,7 +50,7 @@ final class Format {
     }
 
     /// An index in Unicode subscript digits, for plain-text labels: `21` → `₂₁`.
-    static String subscript(int i) {
+    public static String subscript(int i) {
         StringBuilder s = new StringBuilder();
         for (char c : Integer.toString(i).toCharArray()) {
             s.append(c == '-' ? '₋' : (char) ('₀' + (c - '0')));
