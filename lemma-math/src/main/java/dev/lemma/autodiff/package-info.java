@@ -3,5 +3,5 @@
 /// micrograd (each operation's backward rule beside its forward computation, gradients accumulated
 /// with `+=`, a topological sort and one reverse loop). The tensor engine builds on the same idea.
 ///
-/// Book: chapter 2, "Calculus", section "Automatic differentiation".
+/// Book: chapter 2, "Calculus", section "Reverse mode and back-propagation".
 package dev.lemma.autodiff;

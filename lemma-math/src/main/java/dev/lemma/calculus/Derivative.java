@@ -50,7 +50,7 @@ import java.util.function.DoubleUnaryOperator;
 /// - Richardson, "The deferred approach to the limit", Phil. Trans. R. Soc. A 226, 1927; Ridders,
 ///   Adv. Eng. Software 4(2), 1982 (the tableau).
 ///
-/// Book: chapter 2, section "Numerical differentiation".
+/// Book: chapter 2, section "The derivative as a limit", and chapter 7, section "Numerical differentiation".
 public final class Derivative {
     private Derivative() {}
 

@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
 /// `NonFiniteValueException` names the index); if $f$ returns NaN the numeric value is NaN, $r_i$ is
 /// NaN and the check fails.
 ///
-/// Book: chapter 2, section "Checking a gradient".
+/// Book: chapter 2, section "Partial derivatives, the gradient and level sets", and chapter 7, section "Numerical
+/// differentiation".
 ///
 /// @param coordinates one entry per coordinate, in order
 /// @param tolerance the largest relative error that passes

@@ -27,7 +27,7 @@ package dev.lemma.numeric;
 /// outside a function's domain throw `IllegalArgumentException` naming the argument and its value.
 /// The behaviour at poles and infinities follows SciPy and is stated on each method.
 ///
-/// Book: chapter 1, section "Special functions".
+/// Book: chapter 7, section "Special functions".
 public final class SpecialFunctions {
     private SpecialFunctions() {}
 

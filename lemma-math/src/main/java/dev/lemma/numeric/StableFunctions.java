@@ -20,7 +20,7 @@ package dev.lemma.numeric;
 /// log-sum-exp and softmax functions", IMA J. Numer. Anal. 41(4), 2021; M. Mächler, "Accurately
 /// computing $\log(1 - \exp(-|a|))$", Rmpfr vignette, 2012.
 ///
-/// Book: chapter 0, section "Floating point".
+/// Book: chapter 7, section "Stable formulations used in machine learning".
 public final class StableFunctions {
     /// $\ln 2$, where [#log1mexp] switches from `expm1` to `log1p` (Mächler 2012, §2: the cut-off that
     /// keeps both branches accurate to a few ulps).

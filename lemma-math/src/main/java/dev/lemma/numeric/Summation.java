@@ -28,7 +28,7 @@ package dev.lemma.numeric;
 /// summation); A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen",
 /// ZAMM 54 (1974).
 ///
-/// Book: chapter 0, section "Floating point".
+/// Book: chapter 7, section "Summation".
 public final class Summation {
     /// The block size below which [#pairwise] adds with the plain loop: 128 terms, NumPy's
     /// `PW_BLOCKSIZE` in `pairwise_sum` (`numpy/_core/src/umath/loops_utils.h.src`). Recursing all the

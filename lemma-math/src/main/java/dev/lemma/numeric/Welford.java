@@ -28,7 +28,7 @@ package dev.lemma.numeric;
 /// computing the sample variance: analysis and recommendations", The American Statistician 37(3),
 /// 1983; N. J. Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., SIAM 2002, §1.9.
 ///
-/// Book: chapter 0, section "Floating point".
+/// Book: chapter 7, section "Summation".
 public final class Welford {
     private long n;
     private double mean;
