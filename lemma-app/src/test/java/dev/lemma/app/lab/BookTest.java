@@ -19,8 +19,11 @@ class BookTest {
         assertThat(chapters.get(0).needs()).isEmpty();
         assertThat(chapters.get(1).slug()).contains("01-linear-algebra");
         assertThat(chapters.get(1).needs()).containsExactly("0");
-        assertThat(chapters.get(2).written()).isFalse();
+        assertThat(chapters.get(2).written()).isTrue();
         assertThat(chapters.get(2).title()).isEqualTo("Calculus");
+        assertThat(chapters.get(2).slug()).contains("02-calculus");
+        assertThat(chapters.get(3).written()).as("chapter 3 is still planned").isFalse();
+        assertThat(chapters.get(3).title()).isEqualTo("Probability");
         assertThat(book.neighbour(chapters.get(0), +1)).contains(chapters.get(1));
         assertThat(book.neighbour(chapters.get(0), -1)).isEmpty();
     }
