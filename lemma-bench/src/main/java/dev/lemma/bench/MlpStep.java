@@ -25,7 +25,24 @@ public final class MlpStep {
     @SuppressWarnings("ArrayRecordComponent") // a result handed to a benchmark or a test, never compared
     public record Gradients(double loss, double[] w1, double[] b1, double[] w2, double[] b2) {}
 
-    /// The step by the tensor engine: what a user writes.
+    /// The step by the tensor engine: what a user writes. The gradients are left in the parameters
+    /// (`w1.grad()`, …), where an optimiser reads them.
+    ///
+    /// @param x the batch, a constant `[n, in]`
+    /// @param labels the class of each row
+    /// @param w1 `[in, hidden]`
+    /// @param b1 `[hidden]`
+    /// @param w2 `[hidden, out]`
+    /// @param b2 `[out]`
+    /// @return the loss, after its backward pass
+    public static Tensor engineStep(Tensor x, int[] labels, Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
+        Tensor loss = x.matmul(w1).add(b1).relu().matmul(w2).add(b2).crossEntropy(labels);
+        loss.zeroGrad();
+        loss.backward();
+        return loss;
+    }
+
+    /// [#engineStep], with the gradients copied out for comparison.
     ///
     /// @param x the batch, a constant `[n, in]`
     /// @param labels the class of each row
@@ -35,9 +52,7 @@ public final class MlpStep {
     /// @param b2 `[out]`
     /// @return the loss and the gradients
     public static Gradients engine(Tensor x, int[] labels, Tensor w1, Tensor b1, Tensor w2, Tensor b2) {
-        Tensor loss = x.matmul(w1).add(b1).relu().matmul(w2).add(b2).crossEntropy(labels);
-        loss.zeroGrad();
-        loss.backward();
+        Tensor loss = engineStep(x, labels, w1, b1, w2, b2);
         return new Gradients(
                 loss.item(),
                 w1.grad().toArray(),
