@@ -124,7 +124,7 @@ class ConditioningTest {
     }
 
     /// The three summations of [Summation] against their bounds written as (backward error) ×
-    /// (condition number of the sum), on sums whose $\kappa$ ranges from 1 to about $10^{16}$, with the
+    /// (condition number of the sum), on sums whose $\kappa$ ranges from about $n$ to $10^{17}$, with the
     /// exact sum from `BigDecimal`. The naive bound is not vacuous either: rounding errors of random
     /// sign add up like $\sqrt n\,u$ rather than $(n-1)u$, and on the ill-conditioned sums the worst
     /// measured error comes within a factor $20\sqrt n$ of $\gamma_{n-1}\kappa$ (measured: within
