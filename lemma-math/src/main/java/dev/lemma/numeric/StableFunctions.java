@@ -8,9 +8,10 @@ package dev.lemma.numeric;
 /// $x > \ln(\text{MAX\_VALUE}) \approx 709.78$ and underflows to 0 for $x < -745.13$; ratios of such
 /// exponentials then become $\infty/\infty$ or $0/0$, which is NaN, although the ratio itself is a
 /// harmless number. The cure is to factor out the largest exponential, so that the largest exponent
-/// left is 0. Second, $1 + x$ rounds to 1 when $-u/2 \le x \le u$ ($u = 2^{-53}$), so $\log(1 + x)$ and
-/// $e^x - 1$ lose all their digits near $x = 0$; `Math.log1p` and `Math.expm1` compute them without
-/// forming $1 + x$ or $e^x$ (both are within 1 ulp, as the JDK specifies).
+/// left is 0. Second, $1 + x$ rounds to 1 when $-u/2 \le x \le u$ ($u = 2^{-53}$; the gap below 1
+/// is half the gap above), so $\log(1 + x)$ and $e^x - 1$ lose all their digits near $x = 0$;
+/// `Math.log1p` and `Math.expm1` compute them without forming $1 + x$ or $e^x$ (both are within
+/// 1 ulp, as the JDK specifies).
 ///
 /// The log-sum-exp of a whole vector, $\log \sum_i e^{x_i}$, belongs to `SpecialFunctions`; here it
 /// appears inside [#logSoftmax] and, for two terms, as [#logAddExp].
