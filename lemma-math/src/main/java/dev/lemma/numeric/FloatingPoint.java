@@ -93,8 +93,9 @@ public final class FloatingPoint {
     /// Facts worth knowing: $\mathrm{ulp}(1) = 2^{-52} = \varepsilon$, the machine epsilon
     /// ([Tolerances#MACHINE_EPSILON]); $\mathrm{ulp}(x) \le \varepsilon |x|$ for normal $x$, so rounding
     /// to nearest, which moves a number by at most half an ulp, has relative error at most
-    /// $\varepsilon/2 = u$; all subnormals have ulp $2^{-1074}$. At a power of two $x = 2^e$ the gap
-    /// *below* $x$ is $\mathrm{ulp}(x)/2$, because the doubles under $2^e$ belong to the binade below.
+    /// $\varepsilon/2 = u$; all subnormals have ulp $2^{-1074}$. At a power of two $x = 2^e > 2^{-1022}$
+    /// the gap *below* $x$ is $\mathrm{ulp}(x)/2$, because the doubles under $2^e$ belong to the binade
+    /// below.
     ///
     /// Non-finite input: the ulp of $\pm\infty$ is $+\infty$ and of NaN is NaN, as for `Math.ulp`.
     ///
@@ -107,11 +108,11 @@ public final class FloatingPoint {
         return Math.scalb(1.0, decompose(x).exponent() - FRACTION_BITS);
     }
 
-    /// The next double above $x$: $x + \mathrm{ulp}(x)$ for finite $x \ge 0$, and for $x < 0$ the
-    /// neighbour towards zero, $x + \mathrm{ulp}(x)/2$ when $-x$ is a power of two (the spacing halves
-    /// below it) and $x + \mathrm{ulp}(x)$ otherwise. For positive doubles the order of the values is
-    /// the order of their bit patterns as integers, so the next double is the bit pattern plus one:
-    /// this is how `Math.nextUp`, which this method calls, works.
+    /// The next double above $x$: $x + \mathrm{ulp}(x)$ for $0 \le x <$ `Double.MAX_VALUE`, and for
+    /// $x < 0$ the neighbour towards zero, $x + \mathrm{ulp}(x)/2$ when $-x$ is a power of two above
+    /// $2^{-1022}$ (the spacing halves below it) and $x + \mathrm{ulp}(x)$ otherwise. For positive
+    /// doubles the order of the values is the order of their bit patterns as integers, so the next
+    /// double is the bit pattern plus one: this is how `Math.nextUp`, which this method calls, works.
     ///
     /// Non-finite input: `next(NaN)` is NaN, `next(+∞)` is $+\infty$, `next(-∞)` is
     /// $-$`Double.MAX_VALUE`.
@@ -123,8 +124,8 @@ public final class FloatingPoint {
     }
 
     /// The next double below $x$, `Math.nextDown`: the mirror image of [#next]. For a power of two
-    /// $x = 2^e$ it is $x - \mathrm{ulp}(x)/2$, not $x - \mathrm{ulp}(x)$: `previous(1.0)` is
-    /// $1 - 2^{-53}$.
+    /// $x = 2^e > 2^{-1022}$ it is $x - \mathrm{ulp}(x)/2$, not $x - \mathrm{ulp}(x)$:
+    /// `previous(1.0)` is $1 - 2^{-53}$.
     ///
     /// @param x any double
     /// @return the largest double less than `x`
@@ -227,11 +228,11 @@ public final class FloatingPoint {
     /// $\mathrm{ulp}(\mathit{big})$, so `small` is absorbed if $|\mathit{small}| < \mathrm{ulp}/2$ and
     /// kept if $|\mathit{small}| > \mathrm{ulp}/2$; at exactly $\mathrm{ulp}/2$ the tie goes to the
     /// neighbour with an even significand (ties to even). Towards zero the gap is the same, except when
-    /// $|\mathit{big}|$ is a power of two, where it is $\mathrm{ulp}/2$ and the threshold halves to
-    /// $\mathrm{ulp}/4$. Example: $\mathrm{ulp}(10^{16}) = 2$, so $10^{16} + 1$ is a tie, and it
-    /// rounds to $10^{16}$ because $10^{16} = 5 \cdot 10^{15} \cdot 2$ has the even significand
-    /// $5 \cdot 10^{15}$: absorbed. $10^{16} + 3$ is a tie too, between $10^{16} + 2$ (odd significand)
-    /// and $10^{16} + 4$ (even): it rounds up to $10^{16} + 4$.
+    /// $|\mathit{big}|$ is a power of two above $2^{-1022}$, where it is $\mathrm{ulp}/2$ and the
+    /// threshold halves to $\mathrm{ulp}/4$. Example: $\mathrm{ulp}(10^{16}) = 2$, so $10^{16} + 1$ is
+    /// a tie, and it rounds to $10^{16}$ because $10^{16} = 5 \cdot 10^{15} \cdot 2$ has the even
+    /// significand $5 \cdot 10^{15}$: absorbed. $10^{16} + 3$ is a tie too, between $10^{16} + 2$ (odd
+    /// significand) and $10^{16} + 4$ (even): it rounds up to $10^{16} + 4$.
     ///
     /// @param big the larger operand
     /// @param small the operand that may be lost
