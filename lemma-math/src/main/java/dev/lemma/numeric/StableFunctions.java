@@ -8,9 +8,10 @@ package dev.lemma.numeric;
 /// $x > \ln(\text{MAX\_VALUE}) \approx 709.78$ and underflows to 0 for $x < -745.13$; ratios of such
 /// exponentials then become $\infty/\infty$ or $0/0$, which is NaN, although the ratio itself is a
 /// harmless number. The cure is to factor out the largest exponential, so that the largest exponent
-/// left is 0. Second, $1 + x$ rounds to 1 when $|x| < u = 2^{-53}$, so $\log(1 + x)$ and
-/// $e^x - 1$ lose all their digits near $x = 0$; `Math.log1p` and `Math.expm1` compute them without
-/// forming $1 + x$ or $e^x$ (both are within 1 ulp, as the JDK specifies).
+/// left is 0. Second, $1 + x$ rounds to 1 when $-u/2 \le x \le u$ ($u = 2^{-53}$; the gap below 1
+/// is half the gap above), so $\log(1 + x)$ and $e^x - 1$ lose all their digits near $x = 0$;
+/// `Math.log1p` and `Math.expm1` compute them without forming $1 + x$ or $e^x$ (both are within
+/// 1 ulp, as the JDK specifies).
 ///
 /// The log-sum-exp of a whole vector, $\log \sum_i e^{x_i}$, belongs to `SpecialFunctions`; here it
 /// appears inside [#logSoftmax] and, for two terms, as [#logAddExp].
@@ -112,8 +113,8 @@ public final class StableFunctions {
     /// $e^x/(1+e^x)$ gives $\infty/\infty$ = NaN for $x > 709.78$; the form $1/(1 + e^{-x})$ never
     /// gives NaN but returns 0 for $x < -709.78$, where $e^{-x}$ overflows, although $\sigma(x) \approx
     /// e^x$ is still representable (as a subnormal) down to $x \approx -745.13$. Both branches are
-    /// accurate to a few ulps. For $x > 36.7$ the result rounds to exactly 1, so $1 - \sigma(x)$ is
-    /// better computed as $\sigma(-x)$, and $\log \sigma(x)$ as [#logSigmoid].
+    /// accurate to a few ulps. For $x \ge 53 \ln 2 \approx 36.74$ the result rounds to exactly 1, so
+    /// $1 - \sigma(x)$ is better computed as $\sigma(-x)$, and $\log \sigma(x)$ as [#logSigmoid].
     ///
     /// Non-finite input: $\sigma(+\infty) = 1$, $\sigma(-\infty) = 0$, $\sigma(\mathrm{NaN}) = $ NaN.
     ///
@@ -153,7 +154,7 @@ public final class StableFunctions {
     /// Computed as $\mathrm{log1p}(e^x)$ for $x \le 0$ and $x + \mathrm{log1p}(e^{-x})$ for $x > 0$
     /// (the two are equal since $\log(1 + e^x) = x + \log(1 + e^{-x})$). Why: the naive
     /// $\log(1 + e^x)$ overflows to $+\infty$ for $x > 709.78$, where the answer is about $x$; and for
-    /// $x < -36.7$ it returns 0, because $1 + e^x$ rounds to 1, where the answer is about $e^x$ and
+    /// $x \le -36.74$ it returns 0, because $1 + e^x$ rounds to 1, where the answer is about $e^x$ and
     /// `log1p` keeps it to full relative accuracy. From $x \approx 33.3$ on, the correction $e^{-x}$ is
     /// below half an ulp of $x$ and the result is $x$ itself.
     ///
@@ -173,7 +174,7 @@ public final class StableFunctions {
     /// in logistic regression.
     ///
     /// Why not $\log$ of [#sigmoid]: for $x < -745$ the sigmoid underflows to 0 and its logarithm is
-    /// $-\infty$, while $\log \sigma(x) \approx x$ is an ordinary number; and for $x > 36.7$ the sigmoid
+    /// $-\infty$, while $\log \sigma(x) \approx x$ is an ordinary number; and for $x \ge 36.74$ the sigmoid
     /// rounds to 1, so $\log \sigma(x)$ would be 0 instead of $-e^{-x}$. Through softplus both ends keep
     /// full relative accuracy.
     ///
