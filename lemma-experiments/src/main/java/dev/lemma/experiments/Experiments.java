@@ -1,5 +1,6 @@
 package dev.lemma.experiments;
 
+import dev.lemma.experiments.calculus.BackpropNetworkExperiment;
 import dev.lemma.experiments.calculus.ComputationalGraphExperiment;
 import dev.lemma.experiments.calculus.GradientFieldExperiment;
 import dev.lemma.experiments.calculus.TangentLineExperiment;
@@ -33,6 +34,7 @@ public final class Experiments {
             new TaylorSeriesExperiment(),
             new GradientFieldExperiment(),
             new ComputationalGraphExperiment(),
+            new BackpropNetworkExperiment(),
             // Chapter 7, numerical methods.
             new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),

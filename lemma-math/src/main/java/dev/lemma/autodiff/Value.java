@@ -248,9 +248,10 @@ public final class Value {
     // ------------------------------------------------------------------ the reverse pass
 
     /// Computes $\partial \text{this}/\partial v$ for every node $v$ this one depends on: orders the graph
-    /// topologically, sets this node's gradient to 1, then runs each node's backward rule once, from
-    /// this node back to the leaves. Cost: $O(\text{nodes} + \text{edges})$, with no recursion, so a
-    /// chain of $10^5$ nodes is fine (micrograd's recursive `build_topo` stops at Python's recursion
+    /// topologically, adds 1 to this node's gradient (the derivative of a node with respect to itself),
+    /// then runs each node's backward rule once, from this node back to the leaves. Cost:
+    /// $O(\text{nodes} + \text{edges})$, with no recursion, so a chain of $10^5$ nodes is fine
+    /// (micrograd's recursive `build_topo` stops at Python's recursion
     /// limit, 1000 levels; a recursive Java version overflows the thread stack at some thousands).
     ///
     /// **Calling it twice.** Leaves (nodes with no children: inputs and parameters) *accumulate*: after
