@@ -52,7 +52,7 @@ public record ChiSquared(double df) implements ContinuousDistribution {
     @Override
     public double quantile(double p) {
         Validation.probability(NAME, p);
-        return 2 * SpecialFunctions.inverseRegularizedGammaP(0.5 * df, p);
+        return 2 * Gamma.standardQuantile(this, 0.5 * df, p);
     }
 
     /// @return $k$

@@ -74,7 +74,25 @@ public record Gamma(double shape, double scale) implements ContinuousDistributio
     @Override
     public double quantile(double p) {
         Validation.probability(NAME, p);
-        return scale * SpecialFunctions.inverseRegularizedGammaP(shape, p);
+        return scale * standardQuantile(this, shape, p);
+    }
+
+    /// Below this estimate of the Gamma$(k, 1)$ quantile, the leading term of the series of $P$ is
+    /// used as the start instead of `inverseRegularizedGammaP`.
+    private static final double SMALL_QUANTILE = 1e-6;
+
+    /// The Gamma$(k, 1)$ quantile, $P^{-1}(k, p)$. For a quantile below $10^{-6}$ the start is the
+    /// leading term $x_0 = (p\,\Gamma(k + 1))^{1/k}$ of $P(k, x) = \frac{x^k e^{-x}}{\Gamma(k+1)}(1 +
+    /// \frac{x}{k+1} + \dots)$, within about $x_0/k$ relative, then Newton's method on the CDF of
+    /// `d` (scale $\theta$, so the result is divided by it). `inverseRegularizedGammaP` itself fails
+    /// to converge there (e.g. $k = 2.5$, $p = 10^{-300}$, where $x \approx 4 \times 10^{-120}$).
+    static double standardQuantile(ContinuousDistribution d, double k, double p) {
+        double start = Math.exp((Math.log(p) + SpecialFunctions.logGamma(k + 1)) / k);
+        if (start < SMALL_QUANTILE) {
+            double theta = d.mean() / k;
+            return ContinuousMath.polishQuantile(d, p, start * theta) / theta;
+        }
+        return SpecialFunctions.inverseRegularizedGammaP(k, p);
     }
 
     /// @return $k\theta$
