@@ -1,0 +1,71 @@
+package dev.lemma.prob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/// F has no `fit` yet (see its class comment), so there is no fit test here.
+class FDistributionTest extends ContinuousDistributionContract {
+
+    @Override
+    List<ContinuousDistribution> distributions() {
+        return List.of(
+                new FDistribution(5, 10),
+                new FDistribution(2, 3),
+                new FDistribution(10, 50),
+                new FDistribution(1, 1),
+                new FDistribution(20, 12));
+    }
+
+    /// $\frac{12[d_1(5d_2 - 22)(d_1 + d_2 - 2) + (d_2 - 4)(d_2 - 2)^2]}{d_1(d_2 - 6)(d_2 - 8)(d_1 + d_2 - 2)}$
+    /// for $d_2 > 8$; the fourth moment is infinite for $d_2 \le 8$.
+    @Override
+    double excessKurtosis(ContinuousDistribution d) {
+        double d1 = ((FDistribution) d).d1();
+        double d2 = ((FDistribution) d).d2();
+        if (d2 <= 8) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return 12
+                * (d1 * (5 * d2 - 22) * (d1 + d2 - 2) + (d2 - 4) * (d2 - 2) * (d2 - 2))
+                / (d1 * (d2 - 6) * (d2 - 8) * (d1 + d2 - 2));
+    }
+
+    @Test
+    void isTheSquareOfStudentsTAndTheReciprocalSwapsTheDegreesOfFreedom() {
+        // T^2 ~ F(1, nu): P(F <= x) = P(|T| <= sqrt x) = 1 - 2 S_T(sqrt x)
+        StudentT t = new StudentT(7);
+        FDistribution f = new FDistribution(1, 7);
+        for (double x : new double[] {1e-12, 0.2, 3, 40, 1e6}) {
+            double tail = 2 * t.survival(Math.sqrt(x));
+            assertThat(f.survival(x)).isCloseTo(tail, within(1e-14 * tail));
+        }
+        // 1/F(d1, d2) ~ F(d2, d1)
+        FDistribution a = new FDistribution(3, 11);
+        FDistribution b = new FDistribution(11, 3);
+        for (double x : new double[] {1e-6, 0.4, 1, 2.5, 1e4}) {
+            assertThat(a.cdf(x)).isCloseTo(b.survival(1 / x), within(1e-14 * a.cdf(x)));
+        }
+    }
+
+    @Test
+    void momentsWhereTheyDoNotExist() {
+        assertThat(new FDistribution(5, 2).mean()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(new FDistribution(5, 2).variance()).isNaN();
+        assertThat(new FDistribution(5, 4).variance()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(new FDistribution(1, 5).pdf(0)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(new FDistribution(2, 5).pdf(0)).isCloseTo(1, within(1e-15));
+        assertThat(new FDistribution(3, 5).pdf(0)).isZero();
+    }
+
+    @Test
+    void rejectsBadParameters() {
+        assertThatThrownBy(() -> new FDistribution(-1, 2))
+                .hasMessage("FDistribution: d1 must be finite and > 0, got -1.0");
+        assertThatThrownBy(() -> new FDistribution(1, 0))
+                .hasMessage("FDistribution: d2 must be finite and > 0, got 0.0");
+    }
+}
