@@ -1,52 +1,40 @@
 package dev.lemma.stats;
 
-import dev.lemma.numeric.SpecialFunctions;
+import dev.lemma.prob.ChiSquared;
+import dev.lemma.prob.FDistribution;
+import dev.lemma.prob.Normal;
+import dev.lemma.prob.StudentT;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 
 /// The tail probabilities of the null distributions the hypothesis tests need: normal, Student's t,
-/// chi-squared, F, Kolmogorov's (one sample, exact), the two-sample Kolmogorov–Smirnov statistic
-/// (exact) and the Mann–Whitney U count (exact). Each upper tail is computed directly, never as
-/// `1 - cdf`, so that small p-values keep their relative accuracy.
+/// chi-squared and F (from `dev.lemma.prob`, whose survival functions are computed directly, never as
+/// `1 - cdf`, so that small p-values keep their relative accuracy), Kolmogorov's (one sample, exact),
+/// the two-sample Kolmogorov–Smirnov statistic (exact) and the Mann–Whitney U count (exact).
 final class NullDistributions {
     private NullDistributions() {}
 
-    /// $P(Z > z) = \tfrac12 \operatorname{erfc}(z/\sqrt2)$ for a standard normal $Z$.
+    private static final Normal STANDARD_NORMAL = new Normal(0, 1);
+
+    /// $P(Z > z)$ for a standard normal $Z$.
     static double normalUpper(double z) {
-        return 0.5 * SpecialFunctions.erfc(z / Math.sqrt(2));
+        return STANDARD_NORMAL.survival(z);
     }
 
-    /// $P(T > t)$ for Student's $t$ with $\nu$ degrees of freedom: for $t > 0$ it is $\tfrac12
-    /// I_x(\nu/2, 1/2)$ with $x = \nu/(\nu + t^2)$, and $1 - P(T > -t)$ otherwise (symmetry).
+    /// $P(T > t)$ for Student's $t$ with $\nu$ degrees of freedom.
     static double studentUpper(double t, double nu) {
-        if (Double.isNaN(t)) {
-            return Double.NaN;
-        }
-        double half = 0.5 * betaTail(nu / (nu + t * t), t * t / (nu + t * t), nu / 2, 0.5);
-        return t > 0 ? half : 1 - half;
+        return Double.isNaN(t) ? Double.NaN : new StudentT(nu).survival(t);
     }
 
-    /// $P(\chi^2_k > x) = Q(k/2, x/2)$, the regularised upper incomplete gamma function.
+    /// $P(\chi^2_k > x)$.
     static double chiSquaredUpper(double x, double k) {
-        return x <= 0 ? 1.0 : SpecialFunctions.regularizedGammaQ(k / 2, x / 2);
+        return new ChiSquared(k).survival(x);
     }
 
-    /// $P(F_{d_1, d_2} > f) = I_x(d_2/2, d_1/2)$ with $x = d_2/(d_2 + d_1 f)$.
+    /// $P(F_{d_1, d_2} > f)$.
     static double fUpper(double f, double d1, double d2) {
-        if (f <= 0) {
-            return 1.0;
-        }
-        return betaTail(d2 / (d2 + d1 * f), d1 * f / (d2 + d1 * f), d2 / 2, d1 / 2);
-    }
-
-    /// $I_x(a, b)$ given both $x$ and $1 - x$ (each computed by the caller without cancellation):
-    /// through $1 - I_{1-x}(b, a)$ when $x > 1/2$, where the series for $I_x$ converges slowly and
-    /// $1 - x$ carries the information.
-    private static double betaTail(double x, double oneMinusX, double a, double b) {
-        return x <= 0.5
-                ? SpecialFunctions.regularizedBeta(x, a, b)
-                : 1 - SpecialFunctions.regularizedBeta(oneMinusX, b, a);
+        return Double.isNaN(f) ? Double.NaN : new FDistribution(d1, d2).survival(f);
     }
 
     /// The largest $m = 2k - 1$ for which [#kolmogorovUpper] uses the exact matrix method: the cost is
