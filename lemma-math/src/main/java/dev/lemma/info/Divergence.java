@@ -40,9 +40,13 @@ public final class Divergence {
     /// The Kullback–Leibler divergence $\mathrm{KL}(p \,\|\, q) = \sum_i p_i \ln(p_i / q_i)$ in nats:
     /// the expected extra code length, per outcome drawn from $p$, of a code built for $q$.
     ///
-    /// Terms with $p_i = 0$ are 0; the result is $+\infty$ if $q_i = 0 < p_i$ for some $i$. Each term is
-    /// computed as $p_i \ln(p_i / q_i)$ (one logarithm of a ratio, as SciPy's `rel_entr`), so
-    /// $\mathrm{KL}(p \,\|\, p) = 0$ exactly. Cost: $O(n)$.
+    /// Terms with $p_i = 0$ are 0; the result is $+\infty$ if $q_i = 0 < p_i$ for some $i$. Where
+    /// $q_i/2 \le p_i \le 2 q_i$ a term is computed as $-p_i\,\mathrm{log1p}((q_i - p_i)/p_i)$, with
+    /// $q_i - p_i$ exact: for nearby distributions the terms, of size $|p_i - q_i|$, cancel down to
+    /// about $\frac12 \sum_i (p_i - q_i)^2/p_i$, and $\ln(p_i/q_i)$ of a rounded ratio would leave an
+    /// error of $u$ per term in that small result (relative error $10^{-5}$ at $|p_i - q_i| = 10^{-6}$;
+    /// SciPy's `rel_entr` has it). Elsewhere $p_i \ln(p_i/q_i)$. $\mathrm{KL}(p \,\|\, p) = 0$ exactly.
+    /// Cost: $O(n)$.
     ///
     /// @param p the first distribution, not modified
     /// @param q the second distribution, not modified

@@ -122,12 +122,22 @@ final class Probabilities {
 
     /// $p \log(p / q)$ with the conventions of the package: 0 when $p = 0$ (whatever $q$), $+\infty$ when
     /// $q = 0 < p$ (SciPy's `rel_entr`).
+    ///
+    /// For $q/2 \le p \le 2q$ it is computed as $-p\,\mathrm{log1p}((q - p)/p)$: there $q - p$ is exact
+    /// (Sterbenz's lemma), so the term keeps its relative accuracy when $p \approx q$, where
+    /// $\log(p/q)$ would keep only the absolute accuracy $u$ of the rounded ratio. That matters in
+    /// $\mathrm{KL}(p \,\|\, q)$ for nearby $p$ and $q$: its terms of size $|p_i - q_i|$ cancel down
+    /// to a sum of size $\sum_i (p_i - q_i)^2 / p_i$. Elsewhere the ratio is far from 1 and
+    /// $p \log(p/q)$ is accurate.
     static double relativeEntropyTerm(double p, double q) {
         if (p == 0.0) {
             return 0.0;
         }
         if (q == 0.0) {
             return Double.POSITIVE_INFINITY;
+        }
+        if (q >= 0.5 * p && q <= 2.0 * p) {
+            return -p * Math.log1p((q - p) / p);
         }
         return p * Math.log(p / q);
     }
