@@ -1,6 +1,5 @@
 package dev.lemma.info;
 
-import dev.lemma.linalg.Cholesky;
 import dev.lemma.linalg.Matrix;
 import dev.lemma.linalg.Vector;
 import dev.lemma.numeric.Checks;
@@ -192,8 +191,9 @@ public final class Divergence {
     /// @throws dev.lemma.numeric.DimensionMismatchException if a covariance is not `k×k` for the length
     ///     $k$ of `mean0`, or `mean1` has another length (naming both shapes)
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the first non-finite entry
-    /// @throws IllegalArgumentException if a covariance is not symmetric
-    /// @throws dev.lemma.numeric.NotPositiveDefiniteException if a covariance is not positive definite
+    /// @throws IllegalArgumentException if a covariance is not symmetric (naming it)
+    /// @throws dev.lemma.numeric.NotPositiveDefiniteException if a covariance is not positive definite,
+    ///     naming it and the failed pivot
     public static double gaussianKullbackLeibler(Vector mean0, Matrix covariance0, Vector mean1, Matrix covariance1) {
         int k = mean0.size();
         Checks.dimensions(
@@ -205,8 +205,12 @@ public final class Divergence {
         checkCovariance("covariance1", covariance1, k);
         Checks.finite("mean0", mean0.toArray());
         Checks.finite("mean1", mean1.toArray());
-        double[] l0 = Cholesky.of(covariance0).lower().toRowMajorArray();
-        double[] l1 = Cholesky.of(covariance1).lower().toRowMajorArray();
+        double[] l0 = Covariances.factor("gaussianKullbackLeibler", "covariance0", covariance0)
+                .lower()
+                .toRowMajorArray();
+        double[] l1 = Covariances.factor("gaussianKullbackLeibler", "covariance1", covariance1)
+                .lower()
+                .toRowMajorArray();
 
         double trace = 0.0; // ‖L1⁻¹ L0‖_F², column by column; column j of L0 is zero above row j
         double[] column = new double[k];

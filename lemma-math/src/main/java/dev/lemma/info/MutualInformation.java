@@ -1,6 +1,5 @@
 package dev.lemma.info;
 
-import dev.lemma.linalg.Cholesky;
 import dev.lemma.linalg.Matrix;
 import dev.lemma.numeric.Checks;
 
@@ -102,11 +101,15 @@ public final class MutualInformation {
                 dimensionX,
                 Checks.shape(k, k),
                 k - 1);
-        double logDet = Cholesky.of(covariance).logDeterminant();
-        double logDetX =
-                Cholesky.of(covariance.block(0, dimensionX, 0, dimensionX)).logDeterminant();
-        double logDetY =
-                Cholesky.of(covariance.block(dimensionX, k, dimensionX, k)).logDeterminant();
+        String method = "MutualInformation.gaussian";
+        double logDet = Covariances.factor(method, "the covariance", covariance).logDeterminant();
+        // the diagonal blocks of a positive definite matrix are positive definite
+        Matrix sigmaXX = covariance.block(0, dimensionX, 0, dimensionX);
+        Matrix sigmaYY = covariance.block(dimensionX, k, dimensionX, k);
+        double logDetX = Covariances.factor(method, "the X block of the covariance", sigmaXX)
+                .logDeterminant();
+        double logDetY = Covariances.factor(method, "the Y block of the covariance", sigmaYY)
+                .logDeterminant();
         return 0.5 * (logDetX + logDetY - logDet);
     }
 
@@ -127,7 +130,8 @@ public final class MutualInformation {
                 covariance.cols() == k,
                 "MutualInformation.gaussianTotalCorrelation: the covariance is %s (expected a square matrix)",
                 Checks.shape(k, covariance.cols()));
-        double logDet = Cholesky.of(covariance).logDeterminant();
+        double logDet = Covariances.factor("MutualInformation.gaussianTotalCorrelation", "the covariance", covariance)
+                .logDeterminant();
         double sumLogVariances = 0.0;
         for (int i = 0; i < k; i++) {
             sumLogVariances += Math.log(covariance.get(i, i));

@@ -193,6 +193,14 @@ class GaussianDivergenceTest {
                 .hasMessageContaining("covariance1 is 3×3 (expected 2×2)");
         Matrix indefinite = Matrix.of(new double[][] {{1.0, 2.0}, {2.0, 1.0}});
         assertThatThrownBy(() -> Divergence.gaussianKullbackLeibler(Vector.zeros(2), indefinite, Vector.zeros(2), two))
-                .isInstanceOf(NotPositiveDefiniteException.class);
+                .isInstanceOf(NotPositiveDefiniteException.class)
+                .hasMessageContaining("gaussianKullbackLeibler: covariance0 is not positive definite");
+        Matrix asymmetric = Matrix.of(new double[][] {{2.0, 0.5}, {0.4, 2.0}});
+        assertThatThrownBy(() -> Divergence.gaussianKullbackLeibler(Vector.zeros(2), two, Vector.zeros(2), asymmetric))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("covariance1 is not symmetric");
+        Matrix infinite = Matrix.of(new double[][] {{1.0, 0.0}, {0.0, Double.POSITIVE_INFINITY}});
+        assertThatThrownBy(() -> Divergence.gaussianKullbackLeibler(Vector.zeros(2), two, Vector.zeros(2), infinite))
+                .hasMessageContaining("covariance1 has Infinity at row 1, column 1");
     }
 }

@@ -169,6 +169,9 @@ class MutualInformationTest {
                 .hasMessageContaining("dimensionX is 3 but the covariance is 3×3 (expected 1 ≤ d ≤ 2)");
         assertThatThrownBy(() -> MutualInformation.gaussianTotalCorrelation(Matrix.zeros(2, 3)))
                 .hasMessageContaining("the covariance is 2×3 (expected a square matrix)");
+        assertThatThrownBy(() -> MutualInformation.gaussian(Matrix.of(new double[][] {{1.0, 2.0}, {2.0, 1.0}}), 1))
+                .isInstanceOf(dev.lemma.numeric.NotPositiveDefiniteException.class)
+                .hasMessageContaining("MutualInformation.gaussian: the covariance is not positive definite");
         assertThatThrownBy(() -> MutualInformation.discrete(new double[][] {{0.5, 0.5}, {0.5, -0.5}}))
                 .hasMessageContaining("-0.5 at row 1, column 1");
     }
