@@ -140,9 +140,12 @@ public final class Divergence {
     /// Derivation: $\mathrm{KL} = E_0[\ln p_0 - \ln p_1]$, and under $p_0$,
     /// $E_0[(x - \mu_0)^2] = \sigma_0^2$ and $E_0[(x - \mu_1)^2] = \sigma_0^2 + (\mu_0 - \mu_1)^2$.
     ///
-    /// With $r = \sigma_0^2/\sigma_1^2$, the part $r - 1 - \ln r$ is computed as $t - \mathrm{log1p}(t)$,
-    /// $t = (\sigma_0^2 - \sigma_1^2)/\sigma_1^2$, so that nearly equal variances keep their small
-    /// difference instead of losing it in $r - 1$. Cost: $O(1)$.
+    /// With $r = \sigma_0^2/\sigma_1^2$, the part $r - 1 - \ln r$ is computed, for $r \in [\frac12, 2]$, as
+    /// $t - \mathrm{log1p}(t)$ with $t = (\sigma_0^2 - \sigma_1^2)/\sigma_1^2$ (the difference exact by
+    /// Sterbenz's lemma), so that nearly equal variances keep their small difference instead of losing it
+    /// in $r - 1$ and $\ln r$. Outside that range it is $r - 1 - \ln r$ as written: there $t$ would lose
+    /// $\sigma_0^2$ entirely once $\sigma_0^2 < u \sigma_1^2$ ($t = -1$, $\mathrm{log1p}(t) = -\infty$),
+    /// while the terms of $r - 1 - \ln r$ do not cancel. Cost: $O(1)$.
     ///
     /// @param mean0 $\mu_0$
     /// @param variance0 $\sigma_0^2 > 0$
@@ -154,9 +157,16 @@ public final class Divergence {
     public static double gaussianKullbackLeibler(double mean0, double variance0, double mean1, double variance1) {
         checkGaussian("mean0", mean0, "variance0", variance0);
         checkGaussian("mean1", mean1, "variance1", variance1);
-        double t = (variance0 - variance1) / variance1;
         double d = mean1 - mean0;
-        return 0.5 * ((t - Math.log1p(t)) + d * d / variance1);
+        double varianceTerm; // r − 1 − ln r ≥ 0
+        if (variance0 >= 0.5 * variance1 && variance0 <= 2.0 * variance1) {
+            double t = (variance0 - variance1) / variance1;
+            varianceTerm = t - Math.log1p(t);
+        } else {
+            double r = variance0 / variance1;
+            varianceTerm = r - 1.0 - Math.log(r);
+        }
+        return 0.5 * (varianceTerm + d * d / variance1);
     }
 
     private static void checkGaussian(String meanName, double mean, String varianceName, double variance) {

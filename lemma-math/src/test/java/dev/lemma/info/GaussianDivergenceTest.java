@@ -71,6 +71,11 @@ class GaussianDivergenceTest {
         double t = 1e-6;
         double series = t * t / 4 - t * t * t / 6 + t * t * t * t / 8;
         assertThat(Divergence.gaussianKullbackLeibler(0.0, 1.0 + t, 0.0, 1.0)).isCloseTo(series, within(1e-9 * series));
+        // extreme variance ratios: ½(r − 1 − ln r) with r = 1e-20 and 1e20, no cancellation to fear
+        assertThat(Divergence.gaussianKullbackLeibler(0.0, 1e-20, 0.0, 1.0))
+                .isCloseTo(0.5 * (1e-20 - 1 + 20 * Math.log(10)), within(1e-14));
+        assertThat(Divergence.gaussianKullbackLeibler(0.0, 1e20, 0.0, 1.0))
+                .isCloseTo(0.5 * (1e20 - 1 - 20 * Math.log(10)), within(1e5));
         // pure mean shift: KL = d²/(2σ²)
         assertThat(Divergence.gaussianKullbackLeibler(0.0, 4.0, 3.0, 4.0)).isCloseTo(9.0 / 8.0, within(1e-15));
     }
