@@ -190,14 +190,17 @@ public final class Divergence {
     /// $\operatorname{tr}(\Sigma_1^{-1}\Sigma_0) = \|M\|_F^2$ (a sum of squares, so never negative),
     /// the Mahalanobis term is $\|y\|^2$, and $\ln\det\Sigma_1 - \ln\det\Sigma_0 =
     /// 2 \sum_i \ln (l^{(1)}_{ii} / l^{(0)}_{ii})$, which neither overflows nor underflows where the
-    /// determinants would. Cost: two factorisations and one triangular solve with $k + 1$ right-hand
-    /// sides, $O(k^3)$.
+    /// determinants would. The four terms cancel when the two Gaussians nearly coincide (the trace is then
+    /// about $k$ and the log-determinant term about 0), so the result has an absolute error of a few
+    /// $k u$ times the trace, not a relative one; a result that rounding would leave negative is returned
+    /// as 0, the nearest value the divergence can take. Cost: two factorisations and one triangular
+    /// solve with $k + 1$ right-hand sides, $O(k^3)$.
     ///
     /// @param mean0 $\mu_0$, length $k$
     /// @param covariance0 $\Sigma_0$, `k×k` symmetric positive definite
     /// @param mean1 $\mu_1$, length $k$
     /// @param covariance1 $\Sigma_1$, `k×k` symmetric positive definite
-    /// @return the divergence in nats, $\ge 0$ up to rounding
+    /// @return the divergence in nats, $\ge 0$
     /// @throws dev.lemma.numeric.DimensionMismatchException if a covariance is not `k×k` for the length
     ///     $k$ of `mean0`, or `mean1` has another length (naming both shapes)
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the first non-finite entry
@@ -238,7 +241,7 @@ public final class Divergence {
         for (int i = 0; i < k; i++) {
             logDetRatio += 2.0 * Math.log(l1[i * k + i] / l0[i * k + i]);
         }
-        return 0.5 * (trace + mahalanobis - k + logDetRatio);
+        return Math.max(0.0, 0.5 * (trace + mahalanobis - k + logDetRatio)); // exact value ≥ 0 (Gibbs)
     }
 
     private static void checkCovariance(String name, Matrix covariance, int k) {
