@@ -9,8 +9,8 @@ import dev.lemma.numeric.Checks;
 /// $$z \sim \mathcal N(0, 1), \qquad x \mid z \sim \mathcal N(w z + b, \sigma^2 I_n),
 /// \qquad q(z) = \mathcal N(m, s^2),$$
 /// with $x, w, b \in \mathbb R^n$ (a vector observation; $n$ i.i.d. scalar observations of
-/// $\mathcal N(wz + b, \sigma^2)$ are the case $w_i = w$, $b_i = b$). It is probabilistic PCA
-/// with one component, and a variational auto-encoder whose decoder is linear.
+/// $\mathcal N(\omega z + \beta, \sigma^2)$ are the case $w_i = \omega$, $b_i = \beta$ for all $i$).
+/// It is probabilistic PCA with one component, and a variational auto-encoder whose decoder is linear.
 ///
 /// **ELBO.** For any density $q$,
 /// $\ln p(x) = \mathrm{ELBO}(q) + \mathrm{KL}(q(z) \,\|\, p(z \mid x))$ with
