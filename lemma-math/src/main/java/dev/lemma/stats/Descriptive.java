@@ -83,6 +83,7 @@ public final class Descriptive {
     /// @throws IllegalArgumentException if `data` is empty or `p` is outside $[0, 1]$
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the index of the first NaN or infinity
     public static double quantile(double[] data, double p, QuantileMethod method) {
+        Checks.argument(p >= 0.0 && p <= 1.0, "p must be in [0, 1] but is %s", p);
         return quantiles(data, new double[] {p}, method)[0];
     }
 

@@ -44,7 +44,12 @@ import dev.lemma.numeric.Welford;
 ///    of the doubles to 15 digits; the certified $0.1$ is then met to the 8.3 digits that reading the
 ///    decimals into doubles leaves (each datum moves by up to $9 \times 10^{-10}$).
 ///
-///    $M_3$ and $M_4$ are compensated sums of $d_i^3$ and $d_i^4$ about the same mean.
+///    $M_3$ and $M_4$ are compensated sums of $d_i^3$ and $d_i^4$ with the same kind of correction: with
+///    $\delta = \frac1n \sum_i d_i$ the exact mean's offset, the binomial expansion of
+///    $\sum_i (d_i - \delta)^k$ gives $M_2 = S_2 - n\delta^2$, $M_3 = S_3 - 3\delta S_2 + 2n\delta^3$ and
+///    $M_4 = S_4 - 4\delta S_3 + 6\delta^2 S_2 - 3n\delta^4$ ($S_k = \sum_i d_i^k$). Without it, the
+///    skewness of data $10^9 + $ unit noise is wrong in the 7th digit ($3\delta M_2$ against $M_3$, with
+///    $\delta \approx u \cdot 10^9$); with it, in the 15th.
 ///
 /// [Accumulator] cannot take two passes: it updates the mean and $M_2$ with Welford's recurrence
 /// (through [Welford], which it builds on), $M_3$ and $M_4$ with Pébay's, and merges by Chan's
@@ -115,14 +120,19 @@ public final class Summary {
         for (int i = 0; i < n; i++) {
             d[i] = values[i] - mean;
         }
-        double residual = Compensated.sum(d);
-        double m2 = Math.max(0.0, Compensated.dot(d, d) - residual * residual / n);
+        // The exact mean is x̄ = mean + δ with δ = Σd/n (tiny, but as large as u·|x̄|); expanding
+        // Σ(d − δ)^k with Σd = nδ gives the centred sums about x̄ from those about the rounded mean.
+        double delta = Compensated.sum(d) / n;
         double[] squares = new double[n];
         for (int i = 0; i < n; i++) {
             squares[i] = d[i] * d[i];
         }
-        double m3 = Compensated.dot(squares, d);
-        double m4 = Compensated.dot(squares, squares);
+        double s2 = Compensated.dot(d, d);
+        double s3 = Compensated.dot(squares, d);
+        double s4 = Compensated.dot(squares, squares);
+        double m2 = Math.max(0.0, s2 - n * delta * delta);
+        double m3 = s3 - 3 * delta * s2 + 2 * n * delta * delta * delta;
+        double m4 = s4 - 4 * delta * s3 + 6 * delta * delta * s2 - 3 * n * delta * delta * delta * delta;
         return new Summary(n, sum, mean, m2, m3, m4, min, max);
     }
 
