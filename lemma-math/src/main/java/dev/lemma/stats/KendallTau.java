@@ -21,8 +21,9 @@ import java.util.Comparator;
 /// from $n \approx 65\,536$.
 ///
 /// References: W. R. Knight, "A computer method for calculating Kendall's tau with ungrouped data",
-/// JASA 61(314), 1966; SciPy's `scipy.stats.kendalltau` (the final division is written as SciPy writes
-/// it).
+/// JASA 61(314), 1966; SciPy's `scipy.stats.kendalltau`, which divides by the two square roots in turn
+/// (one rounding more: it returns $0.9999999999999999$ for identical rankings of 6 values, where the
+/// single square root of the product here gives exactly 1).
 ///
 /// Book: chapter 4, "Statistics".
 final class KendallTau {
@@ -78,8 +79,7 @@ final class KendallTau {
         yTies += pairs(yRun);
         long total = (long) n * (n - 1) / 2;
         double concordantMinusDiscordant = (double) (total - xTies - yTies + jointTies - 2 * discordant);
-        double tau =
-                concordantMinusDiscordant / Math.sqrt((double) (total - xTies)) / Math.sqrt((double) (total - yTies));
+        double tau = concordantMinusDiscordant / Math.sqrt((double) (total - xTies) * (double) (total - yTies));
         return Math.max(-1.0, Math.min(1.0, tau));
     }
 
