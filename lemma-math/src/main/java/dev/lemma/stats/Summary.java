@@ -3,6 +3,7 @@ package dev.lemma.stats;
 import dev.lemma.numeric.Checks;
 import dev.lemma.numeric.Compensated;
 import dev.lemma.numeric.Welford;
+import java.util.Objects;
 
 /// The moments of a sample $x_1, \dots, x_n$: count, sum, mean, variance, standard deviation, skewness,
 /// kurtosis, minimum and maximum. Immutable and thread-safe (after Guava's `Stats`); build it from an
@@ -271,6 +272,28 @@ public final class Summary {
         if (count < needed) {
             throw new IllegalStateException(what + " needs at least " + needed + " values but count is " + count);
         }
+    }
+
+    /// Two summaries are equal when every stored number is (count, sum, mean, $M_2$, $M_3$, $M_4$, min, max,
+    /// compared as `Double.compare` does): the same data in the same order through the same path give
+    /// equal summaries; the same data through [#of] and an [Accumulator] usually do not (different
+    /// rounding).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Summary s
+                && count == s.count
+                && Double.compare(sum, s.sum) == 0
+                && Double.compare(mean, s.mean) == 0
+                && Double.compare(m2, s.m2) == 0
+                && Double.compare(m3, s.m3) == 0
+                && Double.compare(m4, s.m4) == 0
+                && Double.compare(min, s.min) == 0
+                && Double.compare(max, s.max) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(count, sum, mean, m2, m3, m4, min, max);
     }
 
     @Override

@@ -164,6 +164,19 @@ class SummaryTest {
     }
 
     @Test
+    void equalDataGiveEqualSummariesAndSnapshotsAreIndependentCopies() {
+        double[] x = skewedData(17, 50, 1.0);
+        Summary.Accumulator a = new Summary.Accumulator().addAll(x);
+        Summary first = a.snapshot();
+        assertThat(first).isEqualTo(a.snapshot()).hasSameHashCodeAs(a.snapshot());
+        assertThat(Summary.of(x)).isEqualTo(Summary.of(x.clone()));
+        a.add(100.0);
+        assertThat(a.snapshot()).isNotEqualTo(first);
+        assertThat(first.count()).isEqualTo(50); // the earlier snapshot did not move
+        assertThat(first.max()).isLessThan(100.0);
+    }
+
+    @Test
     void sumIsCompensated() {
         // Neumaier's case: the plain loop returns 0, Kahan's original 0 as well.
         double[] x = {1, 1e100, 1, -1e100};
