@@ -2,7 +2,6 @@ package dev.lemma.stats;
 
 import dev.lemma.prob.Normal;
 import dev.lemma.prob.StudentT;
-import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
@@ -50,8 +49,9 @@ public final class ConfidenceIntervals {
     public static Interval tMean(double[] x, double confidence) {
         check(x, 2, confidence);
         int n = x.length;
-        double mean = HypothesisTests.mean(x);
-        double sem = Math.sqrt(HypothesisTests.sumOfSquares(x, mean) / (n - 1) / n);
+        Summary summary = Summary.of(x);
+        double mean = summary.mean();
+        double sem = Math.sqrt(summary.variance() / n);
         double t = new StudentT(n - 1).quantile((1 + confidence) / 2);
         return new Interval(mean - t * sem, mean + t * sem, confidence, "t");
     }
@@ -67,7 +67,7 @@ public final class ConfidenceIntervals {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and > 0, got " + sigma);
         }
-        double mean = HypothesisTests.mean(x);
+        double mean = Summary.of(x).mean();
         double z = STANDARD_NORMAL.quantile((1 + confidence) / 2);
         double half = z * sigma / Math.sqrt(x.length);
         return new Interval(mean - half, mean + half, confidence, "normal");
@@ -77,7 +77,7 @@ public final class ConfidenceIntervals {
     /// with replacement from `x`.
     ///
     /// @param x the sample
-    /// @param statistic the statistic, e.g. `HypothesisTests::mean` or a median
+    /// @param statistic the statistic, e.g. `Descriptive::median`
     /// @param resamples how many, $B$
     /// @param random the source of randomness
     /// @return the $B$ replicates, in the order drawn
@@ -115,10 +115,12 @@ public final class ConfidenceIntervals {
             RandomGenerator random) {
         check(x, 2, confidence);
         double[] replicates = bootstrap(x, statistic, resamples, random);
-        Arrays.sort(replicates);
         double alpha = (1 - confidence) / 2;
         return new Interval(
-                quantile(replicates, alpha), quantile(replicates, 1 - alpha), confidence, "bootstrap percentile");
+                Descriptive.quantile(replicates, alpha),
+                Descriptive.quantile(replicates, 1 - alpha),
+                confidence,
+                "bootstrap percentile");
     }
 
     /// The bias-corrected and accelerated (BCa) bootstrap interval: the percentile interval with its
@@ -168,7 +170,7 @@ public final class ConfidenceIntervals {
             }
             jackknife[i] = statistic.applyAsDouble(leaveOut.clone());
         }
-        double jackMean = HypothesisTests.mean(jackknife);
+        double jackMean = Summary.of(jackknife).mean();
         double num = 0;
         double den = 0;
         for (double t : jackknife) {
@@ -180,22 +182,15 @@ public final class ConfidenceIntervals {
         double alpha = (1 - confidence) / 2;
         double lowLevel = adjusted(z0, a, STANDARD_NORMAL.quantile(alpha));
         double highLevel = adjusted(z0, a, STANDARD_NORMAL.quantile(1 - alpha));
-        Arrays.sort(replicates);
         return new Interval(
-                quantile(replicates, lowLevel), quantile(replicates, highLevel), confidence, "bootstrap BCa");
+                Descriptive.quantile(replicates, lowLevel),
+                Descriptive.quantile(replicates, highLevel),
+                confidence,
+                "bootstrap BCa");
     }
 
     private static double adjusted(double z0, double a, double z) {
         return STANDARD_NORMAL.cdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
-    }
-
-    /// The `p` quantile of sorted values by linear interpolation between order statistics (Hyndman and
-    /// Fan's type 7, NumPy's default): position $p(B - 1)$.
-    static double quantile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
-        int lo = (int) Math.floor(position);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (position - lo) * (sorted[hi] - sorted[lo]);
     }
 
     private static void check(double[] x, int minimum, double confidence) {

@@ -22,7 +22,7 @@ import java.util.function.DoubleUnaryOperator;
 /// | [#mannWhitneyU] | $U$ = pairs with $a_i > b_j$ (ties ½) | exact, or normal with tie correction |
 ///
 /// Every test refuses empty or too short samples and non-finite values, naming the sample and the index.
-/// Means and sums of squares are computed in two passes with compensated sums, and the one-way ANOVA
+/// Means and sums of squares come from [Summary] (two passes, compensated sums), and the one-way ANOVA
 /// subtracts a data value first, so that data with many constant leading digits (NIST's `SmLs` files)
 /// lose no more than the decimal-to-double rounding of the data already lost.
 ///
@@ -59,7 +59,7 @@ public final class HypothesisTests {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("z test: sigma must be finite and > 0, got " + sigma);
         }
-        double z = (mean(x) - mu) / (sigma / Math.sqrt(x.length));
+        double z = (Summary.of(x).mean() - mu) / (sigma / Math.sqrt(x.length));
         return new TestResult(
                 "one-sample z test",
                 "z",
@@ -92,9 +92,8 @@ public final class HypothesisTests {
 
     private static TestResult oneSample(String name, double[] x, double mu, Alternative alternative) {
         int n = x.length;
-        double m = mean(x);
-        double s2 = sumOfSquares(x, m) / (n - 1);
-        double t = (m - mu) / Math.sqrt(s2 / n);
+        Summary summary = Summary.of(x);
+        double t = (summary.mean() - mu) / Math.sqrt(summary.variance() / n);
         double df = n - 1;
         return new TestResult(
                 name,
@@ -125,11 +124,11 @@ public final class HypothesisTests {
     public static TestResult pooledT(double[] a, double[] b, Alternative alternative) {
         check("a", a, 2);
         check("b", b, 2);
-        double ma = mean(a);
-        double mb = mean(b);
+        Summary sa = Summary.of(a);
+        Summary sb = Summary.of(b);
         double df = a.length + b.length - 2.0;
-        double pooled = (sumOfSquares(a, ma) + sumOfSquares(b, mb)) / df;
-        double t = (ma - mb) / Math.sqrt(pooled * (1.0 / a.length + 1.0 / b.length));
+        double pooled = (sa.sumOfSquaredDeviations() + sb.sumOfSquaredDeviations()) / df;
+        double t = (sa.mean() - sb.mean()) / Math.sqrt(pooled * (1.0 / a.length + 1.0 / b.length));
         return new TestResult(
                 "pooled two-sample t test",
                 "t",
@@ -161,11 +160,11 @@ public final class HypothesisTests {
     public static TestResult welchT(double[] a, double[] b, Alternative alternative) {
         check("a", a, 2);
         check("b", b, 2);
-        double ma = mean(a);
-        double mb = mean(b);
-        double va = sumOfSquares(a, ma) / (a.length - 1) / a.length;
-        double vb = sumOfSquares(b, mb) / (b.length - 1) / b.length;
-        double t = (ma - mb) / Math.sqrt(va + vb);
+        Summary sa = Summary.of(a);
+        Summary sb = Summary.of(b);
+        double va = sa.variance() / a.length;
+        double vb = sb.variance() / b.length;
+        double t = (sa.mean() - sb.mean()) / Math.sqrt(va + vb);
         double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
         return new TestResult(
                 "Welch's two-sample t test",
@@ -388,21 +387,22 @@ public final class HypothesisTests {
         double[][] shifted = new double[k][];
         double[] means = new double[k];
         double[] weighted = new double[k];
+        double[] within = new double[k];
         for (int g = 0; g < k; g++) {
             shifted[g] = new double[groups[g].length];
             for (int i = 0; i < shifted[g].length; i++) {
                 shifted[g][i] = groups[g][i] - shift;
             }
-            means[g] = mean(shifted[g]);
+            Summary summary = Summary.of(shifted[g]);
+            means[g] = summary.mean();
+            within[g] = summary.sumOfSquaredDeviations();
             weighted[g] = groups[g].length * means[g];
         }
         double grand = Compensated.sum(weighted) / total;
         double[] between = new double[k];
-        double[] within = new double[k];
         for (int g = 0; g < k; g++) {
             double d = means[g] - grand;
             between[g] = groups[g].length * d * d;
-            within[g] = sumOfSquares(shifted[g], means[g]);
         }
         double ssb = Compensated.sum(between);
         double ssw = Compensated.sum(within);
@@ -578,28 +578,6 @@ public final class HypothesisTests {
             case LESS -> upper.applyAsDouble(-statistic);
             case TWO_SIDED -> Math.min(1.0, 2 * upper.applyAsDouble(Math.abs(statistic)));
         };
-    }
-
-    /// The mean in two passes: the compensated sum over $n$, then the mean of the residuals added as a
-    /// correction (it is the rounding error of the first pass, to first order).
-    static double mean(double[] x) {
-        double m = Compensated.sum(x) / x.length;
-        double[] r = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            r[i] = x[i] - m;
-        }
-        return m + Compensated.sum(r) / x.length;
-    }
-
-    /// $\sum (x_i - m)^2 - \bigl(\sum (x_i - m)\bigr)^2/n$, the corrected two-pass sum of squares
-    /// (Chan, Golub and LeVeque), with compensated sums.
-    static double sumOfSquares(double[] x, double m) {
-        double[] d = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            d[i] = x[i] - m;
-        }
-        double s = Compensated.sum(d);
-        return Compensated.dot(d, d) - s * s / x.length;
     }
 
     private static void check(String name, double[] x, int minimum) {

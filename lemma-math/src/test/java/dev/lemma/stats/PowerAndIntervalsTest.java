@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /// The power of the t test against SciPy's noncentral t and against simulation; confidence intervals
 /// against SciPy's `t.interval` and by their coverage over repeated samples.
 class PowerAndIntervalsTest {
+    private static double mean(double[] x) {
+        return Summary.of(x).mean();
+    }
 
     /// Reference powers from SciPy 1.17.1: `nct.sf(c, nu, delta) + nct.cdf(-c, nu, delta)` with `c =
     /// t.ppf(1 - alpha/2, nu)` (two-sided) or `nct.sf(t.ppf(1 - alpha, nu), nu, delta)` (greater),
@@ -103,11 +106,11 @@ class PowerAndIntervalsTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = -Math.log(1 - rng.nextDouble()); // exponential, mean 1
             }
-            if (ConfidenceIntervals.bootstrapPercentile(x, HypothesisTests::mean, 1000, 0.95, rng)
+            if (ConfidenceIntervals.bootstrapPercentile(x, PowerAndIntervalsTest::mean, 1000, 0.95, rng)
                     .contains(1)) {
                 percentile++;
             }
-            if (ConfidenceIntervals.bootstrapBca(x, HypothesisTests::mean, 1000, 0.95, rng)
+            if (ConfidenceIntervals.bootstrapBca(x, PowerAndIntervalsTest::mean, 1000, 0.95, rng)
                     .contains(1)) {
                 bca++;
             }
@@ -126,10 +129,9 @@ class PowerAndIntervalsTest {
             x[i] = rng.nextGaussian() * 4 + 1;
         }
         int b = 40_000;
-        double[] replicates = ConfidenceIntervals.bootstrap(x, HypothesisTests::mean, b, rng);
-        double m = HypothesisTests.mean(replicates);
-        double se = Math.sqrt(HypothesisTests.sumOfSquares(replicates, m) / (b - 1));
-        double plugIn = Math.sqrt(HypothesisTests.sumOfSquares(x, HypothesisTests.mean(x)) / x.length / x.length);
+        double[] replicates = ConfidenceIntervals.bootstrap(x, PowerAndIntervalsTest::mean, b, rng);
+        double se = Summary.of(replicates).standardDeviation();
+        double plugIn = Math.sqrt(Summary.of(x).populationVariance() / x.length);
         // The sample standard deviation of B replicates has relative standard error about 1/sqrt(2B).
         assertThat(se).isCloseTo(plugIn, within(5 * plugIn / Math.sqrt(2.0 * b)));
     }
@@ -143,7 +145,7 @@ class PowerAndIntervalsTest {
         double[] constant = new double[10];
         Arrays.fill(constant, 2.0);
         assertThatThrownBy(() -> ConfidenceIntervals.bootstrapBca(
-                        constant, HypothesisTests::mean, 100, 0.9, new SplittableRandom(1)))
+                        constant, PowerAndIntervalsTest::mean, 100, 0.9, new SplittableRandom(1)))
                 .isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("one side");
     }
