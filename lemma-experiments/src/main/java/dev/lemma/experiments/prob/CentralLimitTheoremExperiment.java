@@ -249,8 +249,7 @@ public final class CentralLimitTheoremExperiment implements Experiment {
         Chart distance = Chart.builder("Distance from the normal CDF against n, " + s.name())
                 .x(Axis.log("draws per mean n"))
                 .y(Axis.log("KS distance sup |F̂(z) − Φ(z)|"))
-                .add(new Series.Line(
-                        "Berry–Esseen bound 0.4748 ρ/(σ³√n)", ns, bound, Palette.dashed(Palette.RED, 2)))
+                .add(new Series.Line("Berry–Esseen bound 0.4748 ρ/(σ³√n)", ns, bound, Palette.dashed(Palette.RED, 2)))
                 .add(new Series.Line(
                         "sampling noise ≈ 0.87/√m of " + m + " means", ns, floor, Palette.dotted(Palette.GREY, 2)))
                 .add(new Series.Line("measured distance Dₙ", ns, ds, Palette.solid(Palette.BLUE, 2.5)))
@@ -267,15 +266,18 @@ public final class CentralLimitTheoremExperiment implements Experiment {
                         List.of("KS distance from Φ (theory: Berry–Esseen bound)", berryEsseen(s, n), dAtN),
                         List.of("ρ = E|X − μ|³ of one draw", s.rho(), "σ = " + Format.num(sigma))));
 
-        Result.Builder result = Result.builder().chart(histogram).chart(distance).table(table);
+        Result.Builder result =
+                Result.builder().chart(histogram).chart(distance).table(table);
         result.note("Each mean averages $n = " + n + "$ independent draws and is standardised with the exact"
                 + " $\\mu = " + Format.num(d.mean()) + "$ and $\\sigma = " + Format.num(sigma) + "$, so it has mean"
                 + " 0 and variance 1 for every $n$; only its shape changes. The skewness of a mean of $n$ draws"
                 + " is $\\gamma/\\sqrt n$ (third cumulants add, and standardising divides by $n^{3/2}$): here"
                 + " $" + Format.num(s.skewness()) + "/\\sqrt{" + n + "} = " + Format.num(s.skewness() / Math.sqrt(n))
                 + "$, which is why the histogram still leans"
-                + (s.skewness() > 0 ? " right (a long right tail, the mode left of 0)." : " nowhere: the uniform is"
-                        + " symmetric, and its means look normal already at $n = 3$ or so."));
+                + (s.skewness() > 0
+                        ? " right (a long right tail, the mode left of 0)."
+                        : " nowhere: the uniform is"
+                                + " symmetric, and its means look normal already at $n = 3$ or so."));
         result.note("The Berry–Esseen theorem bounds the distance of $Z_n$'s CDF from $\\Phi$ by $C\\rho/(\\sigma^3"
                 + "\\sqrt n)$ with $\\rho = E|X - \\mu|^3 = " + Format.num(s.rho()) + "$: on the log–log chart it is"
                 + " a line of slope $-1/2$. The measured distance runs parallel to it, below (the bound holds for"
