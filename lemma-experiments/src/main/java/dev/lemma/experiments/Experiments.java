@@ -14,6 +14,7 @@ import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
 import dev.lemma.experiments.prob.CentralLimitTheoremExperiment;
+import dev.lemma.experiments.prob.DistributionExplorerExperiment;
 import dev.lemma.experiments.prob.LawOfLargeNumbersExperiment;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class Experiments {
             new ComputationalGraphExperiment(),
             new BackpropNetworkExperiment(),
             // Chapter 3, probability, in the order the chapter embeds them.
+            new DistributionExplorerExperiment(),
             new LawOfLargeNumbersExperiment(),
             new CentralLimitTheoremExperiment(),
             // Chapter 4, statistics, in the order the chapter embeds them.
