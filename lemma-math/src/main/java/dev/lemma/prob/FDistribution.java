@@ -23,7 +23,8 @@ import java.util.random.RandomGenerator;
 ///   NaN for $d_2 \le 2$. Entropy $\log\frac{d_2}{d_1} + \log B(\frac{d_1}2, \frac{d_2}2) + (1 -
 ///   \frac{d_1}2)\psi(\frac{d_1}2) - (1 + \frac{d_2}2)\psi(\frac{d_2}2) + \frac{d_1 + d_2}2
 ///   \psi(\frac{d_1 + d_2}2)$.
-/// - Sampling: $(G_1/d_1)/(G_2/d_2)$ with $G_i \sim$ Gamma$(d_i/2, 1)$, the factors 2 cancelling.
+/// - Sampling: $(G_1/d_1)/(G_2/d_2)$ with $G_i \sim$ Gamma$(d_i/2, 1)$, the factors 2 cancelling, formed
+///   from $\log G_i$ so that an underflowing draw (small $d_i$) gives no 0/0.
 /// - [#fit]: maximum likelihood for $(d_1, d_2)$. With $s = d_2 + d_1 x$, $a = d_1/2$, $b = d_2/2$, the
 ///   score of one observation is $\partial_{d_1}\ell = \frac12\big[\log\frac{d_1 x}{s} + \frac{d_2(1 -
 ///   x)}{s} - \psi(a) + \psi(a + b)\big]$, $\partial_{d_2}\ell = \frac12\big[\log\frac{d_2}{s} +
@@ -149,9 +150,10 @@ public record FDistribution(double d1, double d2) implements ContinuousDistribut
 
     @Override
     public double sample(RandomGenerator random) {
-        double g1 = GammaSampler.standardGamma(random, 0.5 * d1);
-        double g2 = GammaSampler.standardGamma(random, 0.5 * d2);
-        return (g1 / d1) / (g2 / d2);
+        // in logarithms: for small degrees of freedom either gamma draw may underflow to 0
+        double logG1 = GammaSampler.logStandardGamma(random, 0.5 * d1);
+        double logG2 = GammaSampler.logStandardGamma(random, 0.5 * d2);
+        return Math.exp(logG1 - logG2 + Math.log(d2 / d1));
     }
 
     @Override
