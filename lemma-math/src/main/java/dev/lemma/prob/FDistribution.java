@@ -68,10 +68,14 @@ public record FDistribution(double d1, double d2) implements ContinuousDistribut
         if (x == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        return 0.5 * d1 * Math.log(d1 / d2)
-                + (0.5 * d1 - 1) * Math.log(x)
-                - 0.5 * (d1 + d2) * Math.log1p(d1 * x / d2)
-                - logB;
+        return 0.5 * d1 * Math.log(d1 / d2) + (0.5 * d1 - 1) * Math.log(x) - 0.5 * (d1 + d2) * log1pRatio(x) - logB;
+    }
+
+    /// $\mathrm{log1p}(d_1 x/d_2)$, as $\log(d_1/d_2) + \log x$ where $d_1 x/d_2$ exceeds $10^{300}$ (or
+    /// overflows) and the remaining $\mathrm{log1p}(d_2/(d_1 x))$ is below rounding.
+    private double log1pRatio(double x) {
+        double t = d1 * x / d2;
+        return t > 1e300 ? Math.log(d1 / d2) + Math.log(x) : Math.log1p(t);
     }
 
     @Override
@@ -83,8 +87,7 @@ public record FDistribution(double d1, double d2) implements ContinuousDistribut
         if (x == Double.POSITIVE_INFINITY) {
             return 1;
         }
-        double d1x = d1 * x;
-        return ContinuousMath.lowerBeta(d1x / (d1x + d2), d2 / (d1x + d2), 0.5 * d1, 0.5 * d2);
+        return x > 1 ? 1 - upperTailAboveOne(x) : lowerTail(x);
     }
 
     @Override
@@ -96,8 +99,31 @@ public record FDistribution(double d1, double d2) implements ContinuousDistribut
         if (x == Double.POSITIVE_INFINITY) {
             return 0;
         }
+        return x > 1 ? upperTailAboveOne(x) : 1 - lowerTail(x);
+    }
+
+    /// Below this $v = d_2/(d_1 x + d_2)$ the leading term of $I_v(d_2/2, d_1/2)$ is exact to rounding.
+    private static final double TINY_V = 1e-250;
+
+    /// $F(x)$ for $0 < x \le 1$, where $d_1 x + d_2$ cannot overflow. (`lowerBeta` picks the accurate
+    /// side, so `1 - lowerTail` is as accurate as the complement can be.)
+    private double lowerTail(double x) {
         double d1x = d1 * x;
-        return ContinuousMath.upperBeta(d1x / (d1x + d2), d2 / (d1x + d2), 0.5 * d1, 0.5 * d2);
+        return ContinuousMath.lowerBeta(d1x / (d1x + d2), d2 / (d1x + d2), 0.5 * d1, 0.5 * d2);
+    }
+
+    /// $S(x)$ for $x > 1$, from $r = d_2/(d_1 x)$ (no overflow for any finite $x$): $u = 1/(1 + r)$,
+    /// $v = r/(1 + r)$; where $v$ is below $10^{-250}$ (or underflows) the leading term $v^b/(b\,B(a,
+    /// b))$ in logarithms, with $a = d_1/2$, $b = d_2/2$ and $\log v = \log(d_2/d_1) - \log x$.
+    private double upperTailAboveOne(double x) {
+        double a = 0.5 * d1;
+        double b = 0.5 * d2;
+        double r = d2 / d1 / x;
+        if (r < TINY_V) {
+            double logV = Math.log(d2 / d1) - Math.log(x);
+            return Math.exp(b * logV - Math.log(b) - SpecialFunctions.logBeta(a, b));
+        }
+        return ContinuousMath.upperBeta(1 / (1 + r), r / (1 + r), a, b);
     }
 
     @Override

@@ -93,6 +93,16 @@ class FDistributionTest extends ContinuousDistributionContract {
     }
 
     @Test
+    void farTailsWithoutOverflow() {
+        // values from mpmath 1.3.0 at 30 digits: betainc(d2/2, d1/2, 0, d2/(d1 x + d2), regularized=True)
+        // and the log of the density formula in the class comment
+        FDistribution heavy = new FDistribution(1, 0.01);
+        assertThat(heavy.survival(1e300)).isCloseTo(0.0306907449569138470, within(1e-15));
+        assertThat(heavy.survival(1000)).isCloseTo(0.937578023935909951, within(1e-14));
+        assertThat(new FDistribution(5, 10).logPdf(1e308)).isCloseTo(-4247.63988841425883, within(1e-12 * 4247.6));
+    }
+
+    @Test
     void momentsWhereTheyDoNotExist() {
         assertThat(new FDistribution(5, 2).mean()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(new FDistribution(5, 2).variance()).isNaN();
