@@ -87,6 +87,9 @@ public record Geometric(double p) implements DiscreteDistribution {
             return Double.POSITIVE_INFINITY;
         }
         double guess = Math.ceil(Math.log1p(-prob) / Math.log1p(-p));
+        if (guess >= Integer.MAX_VALUE) {
+            return guess; // beyond the int range the search cannot go; the closed form is accurate there
+        }
         return Discrete.quantile(this, prob, guess);
     }
 
