@@ -14,6 +14,15 @@ import java.util.random.RandomGenerator;
 /// no closed form: it is the sum over the support, from the mode outwards, stopped when the bound on the
 /// rest is below $10^{-17}$ of the sum (`Discrete.entropy`). SciPy: `scipy.stats.binom(n, p)`.
 ///
+/// **Accuracy** (against 50-digit mpmath, with $p$ the double given). At the SciPy reference points
+/// ($n = 10$) everything is within $2.6 \times 10^{-15}$ relative. The mass is $\exp$ of $\log p(k)$, so it
+/// carries the rounding of that logarithm, about $|\log p(k)|\,u$ relative ($2.3 \times 10^{-15}$ at
+/// $\log p(9) = -7.6$), plus the rounding of $np$ and $nq$ inside the deviances, which grows with $n$:
+/// $5 \times 10^{-14}$ at $n = 10^6$, $p = 0.3$, $k = 299\,000$. The CDF inherits the condition number
+/// of $I_x(a, b)$ with respect to $x$, which is large for large $n$ (the incomplete beta function rounds
+/// $1 - x$ internally): $1.5 \times 10^{-13}$ relative at $n = 10^6$, $k = np$, and $4 \times 10^{-13}$
+/// two standard deviations below (at $F = 0.015$), growing to $5 \times 10^{-12}$ at $F = 10^{-106}$.
+///
 /// References: M. Abramowitz and I. A. Stegun, *Handbook of Mathematical Functions*, 26.5.24; C. Loader,
 /// "Fast and accurate computation of binomial probabilities" (2000); W. Hörmann, "The generation of
 /// binomial random variates", *J. Statist. Comput. Simul.* 46 (1993), 101–110.

@@ -15,6 +15,12 @@ import java.util.random.RandomGenerator;
 /// `Discrete.entropy`) is below $10^{-17}$ of the sum; $O(\sqrt\lambda)$ terms. SciPy:
 /// `scipy.stats.poisson(mu=rate)`.
 ///
+/// **Accuracy** (against 50-digit mpmath). At the SciPy reference points ($\lambda = 3.5$) within
+/// $3.8 \times 10^{-15}$ relative, the worst being the mass at $k = 20$: the mass is $\exp$ of $\log p(k)$
+/// and carries its rounding, about $|\log p(k)|\,u$ relative. The CDF and survival function are the
+/// incomplete gamma functions, within $1.1 \times 10^{-14}$ relative at $\lambda = 10^4$ out to
+/// $F = 10^{-24}$; the entropy within $2 \times 10^{-15}$.
+///
 /// References: A&S 26.4.21; C. Loader (2000), see [Saddlepoint]; W. Hörmann, "The transformed rejection
 /// method for generating Poisson random variables", *Insurance: Mathematics and Economics* 12 (1993),
 /// 39–45.
