@@ -56,6 +56,11 @@ class DiscreteDistributionReferenceTest {
         record(name, "mean", check(name + " mean", d.mean() - shift, number(ref.get("mean"))));
         record(name, "var", check(name + " var", d.variance(), number(ref.get("var"))));
         record(name, "entropy", check(name + " entropy", d.entropy(), number(ref.get("entropy"))));
+        if (ref.get("entropy_closed_form") instanceof Map<?, ?> closedForm) {
+            // the textbook formula evaluated by the generator, beside SciPy's numerical sum
+            double value = number(closedForm.get("value"));
+            record(name, "entropy (closed form)", check(name + " entropy, closed form", d.entropy(), value));
+        }
     }
 
     @Test
