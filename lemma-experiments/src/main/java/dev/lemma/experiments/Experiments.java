@@ -35,6 +35,9 @@ public final class Experiments {
             new GradientFieldExperiment(),
             new ComputationalGraphExperiment(),
             new BackpropNetworkExperiment(),
+            // Chapter 3, probability, in the order the chapter embeds them.
+            // Chapter 4, statistics, in the order the chapter embeds them.
+            // Chapter 6, information theory.
             // Chapter 7, numerical methods.
             new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),

@@ -142,7 +142,7 @@ public final class Dirichlet implements MultivariateDistribution {
         return s;
     }
 
-    /// $x_i = g_i/\sum_j g_j$ with $g_i \sim$ Gamma$(\alpha_i, 1)$ (`Samplers`, Marsaglia–Tsang), formed as
+    /// $x_i = g_i/\sum_j g_j$ with $g_i \sim$ Gamma$(\alpha_i, 1)$ ([GammaSampler], Marsaglia–Tsang), formed as
     /// $\exp(\log g_i - \max_j \log g_j)$ normalised.
     @Override
     public Vector sample(RandomGenerator random) {
@@ -150,7 +150,7 @@ public final class Dirichlet implements MultivariateDistribution {
         double[] logG = new double[k];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
-            logG[i] = Samplers.logGamma(random, alpha[i]);
+            logG[i] = GammaSampler.logStandardGamma(random, alpha[i]);
             max = Math.max(max, logG[i]);
         }
         double sum = 0;

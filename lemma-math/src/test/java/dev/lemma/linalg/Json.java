@@ -9,12 +9,12 @@ import java.util.Map;
 /// compare Lemma against them. Objects become `Map<String, Object>`, arrays `List<Object>`, numbers
 /// `Number`; the generator writes non-finite values as the strings `"Infinity"`, `"-Infinity"` and
 /// `"NaN"`, which [#number] reads.
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {}
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         try {
             return MAPPER.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
@@ -23,16 +23,16 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o) {
+    public static Map<String, Object> object(Object o) {
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o) {
+    public static List<Object> list(Object o) {
         return (List<Object>) o;
     }
 
-    static double number(Object o) {
+    public static double number(Object o) {
         return switch (o) {
             case Number x -> x.doubleValue();
             case String text -> Double.parseDouble(text); // "Infinity", "-Infinity", "NaN"

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /// set a ceiling on Filip: rounding the degree-10 powers of its x to double alone limits the exact
 /// least-squares solution of the rounded problem to about 7.6–7.9 digits (checked with mpmath at 60
 /// digits), so Filip's coefficients must be solved essentially exactly to pass.
-class NistLinearRegressionTest {
+public class NistLinearRegressionTest {
     private static final double MAX_LRE = 15.0;
     private static final double COEFFICIENT_BAR = 7.0;
     private static final double STATISTIC_BAR = 6.0;
@@ -133,7 +133,7 @@ class NistLinearRegressionTest {
     }
 
     /// The log relative error, capped at [#MAX_LRE]; absolute when `certified` is 0.
-    static double lre(double estimate, double certified) {
+    public static double lre(double estimate, double certified) {
         double error = certified == 0.0 ? Math.abs(estimate) : Math.abs(estimate - certified) / Math.abs(certified);
         return error == 0.0 ? MAX_LRE : Math.min(MAX_LRE, -Math.log10(error));
     }

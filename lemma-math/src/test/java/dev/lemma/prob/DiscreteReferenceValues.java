@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-/// Reads `distributions.json` (SciPy 1.10.1 values written by `generate.py` in the shared reference
-/// folder `reference/scipy-sklearn/`, copied unchanged; see `reference/scipy-sklearn/README.md` in the
-/// test resources). Objects become maps, arrays lists; the generator writes non-finite values as the
+/// Reads `reference/scipy-sklearn/distributions.json` (SciPy 1.10.1 values written by `generate.py` in the
+/// shared reference folder `reference/scipy-sklearn/`, copied unchanged; see the README beside it). Objects become
+/// maps, arrays lists; the generator writes non-finite values as the
 /// strings `"Infinity"`, `"-Infinity"` and `"NaN"`, which [#number] reads.
 final class DiscreteReferenceValues {
     private DiscreteReferenceValues() {}
@@ -22,7 +22,8 @@ final class DiscreteReferenceValues {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
-        try (InputStream in = DiscreteReferenceValues.class.getResourceAsStream("/distributions.json")) {
+        try (InputStream in =
+                DiscreteReferenceValues.class.getResourceAsStream("/reference/scipy-sklearn/distributions.json")) {
             if (in == null) {
                 throw new IllegalStateException("distributions.json is missing from the test resources");
             }

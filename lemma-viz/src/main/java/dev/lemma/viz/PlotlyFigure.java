@@ -53,6 +53,7 @@ public final class PlotlyFigure {
         boolean surface = false;
         boolean image = false;
         boolean bar = false;
+        boolean colorbar = false;
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             data.addAll(PlotlyTraces.of(s, colors[k], chart.zAxis().label()));
@@ -60,6 +61,7 @@ public final class PlotlyFigure {
             surface |= s instanceof Series.Surface;
             image |= s instanceof Series.Image;
             bar |= s instanceof Series.Bar;
+            colorbar |= s instanceof Series.Heatmap || s instanceof Series.Surface;
         }
         List<Map<String, Object>> annotations = new ArrayList<>();
         boolean logX = chart.xAxis().scale() == Axis.Scale.LOG;
@@ -96,6 +98,11 @@ public final class PlotlyFigure {
         }
         layout.put("xaxis", xaxis);
         layout.put("yaxis", yaxis);
+        if (colorbar && named > 1) {
+            // Plotly puts both the legend and a heatmap's colour bar at the right, one over the other:
+            // the legend goes below the plot instead, in a row.
+            layout.put("legend", map("orientation", "h", "x", 0, "xanchor", "left", "y", -0.15, "yanchor", "top"));
+        }
         if (surface) {
             layout.put(
                     "scene",

@@ -246,6 +246,21 @@ class PlotlyFigureTest {
     }
 
     @Test
+    void withAColourBarTheLegendGoesBelowThePlot() {
+        double[] g = {0, 1};
+        Chart heat = Chart.builder("heat")
+                .add(new Series.Heatmap("z", g, g, new double[][] {{0, 1}, {1, 0}}, ColorScale.RED_BLUE))
+                .add(Series.Line.of("a", g, g))
+                .build();
+        assertThat(child(layout(PlotlyFigure.of(heat)), "legend")).containsEntry("orientation", "h");
+        Chart lines = Chart.builder("lines")
+                .add(Series.Line.of("a", g, g))
+                .add(Series.Line.of("b", g, g))
+                .build();
+        assertThat(layout(PlotlyFigure.of(lines))).doesNotContainKey("legend");
+    }
+
+    @Test
     void theSameChartGivesEqualFigures() {
         Chart chart = Chart.builder("all")
                 .add(Charts.line())

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /// The lab in a real headless Chromium (Debian's, at `/usr/bin/chromium`): the real book, the real
 /// experiments plus the test ones. Screenshots go to `target/screenshots/`.
@@ -197,11 +199,15 @@ class LabBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
-    /// Every experiment embedded in chapter 1 computes and draws in the page, with no error shown.
-    @Test
-    void everyEmbeddedExperimentOfChapterOneDraws() {
-        open("/chapters/01-linear-algebra");
+    /// Every experiment embedded in a written chapter computes and draws in the page, with no error shown.
+    @ParameterizedTest
+    @ValueSource(strings = {"01-linear-algebra", "02-calculus", "07-numerical-methods"})
+    void everyEmbeddedExperimentOfAChapterDraws(String chapter) {
+        open("/chapters/" + chapter);
         Locator widgets = page.locator(".prose section.experiment[data-experiment]");
+        if (!Experiments.all().isEmpty()) {
+            assertThat(widgets.count()).as("experiments embedded in " + chapter).isPositive();
+        }
         for (int i = 0; i < widgets.count(); i++) {
             Locator widget = widgets.nth(i);
             String id = widget.getAttribute("data-experiment");
@@ -219,6 +225,21 @@ class LabBrowserTest {
                     .isPositive();
             widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-" + id + ".png")));
         }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /// Chapters 2 and 7 render all their mathematics (no KaTeX error) and their code.
+    @ParameterizedTest
+    @ValueSource(strings = {"02-calculus", "07-numerical-methods"})
+    void aWrittenChapterRendersAllItsMath(String chapter) {
+        open("/chapters/" + chapter);
+        page.waitForSelector(".katex");
+        page.waitForFunction("() => document.querySelectorAll('.math .katex').length"
+                + " === document.querySelectorAll('span.math').length");
+        assertThat(page.locator(".katex").count()).isGreaterThan(100);
+        assertThat(page.locator(".katex-error").count()).isZero();
+        assertThat(page.locator("pre code.hljs").count()).isPositive();
+        screenshot("chapter-" + chapter + ".png", false);
         assertThat(consoleErrors).isEmpty();
     }
 

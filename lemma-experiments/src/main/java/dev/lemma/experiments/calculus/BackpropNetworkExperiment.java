@@ -277,7 +277,7 @@ public final class BackpropNetworkExperiment implements Experiment {
         result.note("Every step runs the network forward on all " + n + " points, calls `backward()` once on the"
                 + " loss, and moves each parameter against its gradient. Before training, the engine's gradient of"
                 + " all " + net.flatten(false).size() + " parameters was compared with central differences: the"
-                + " worst relative error is " + Format.num(check.maxRelativeError())
+                + " worst relative error is $" + Format.num(check.maxRelativeError()) + "$"
                 + (check.passed()
                         ? ", the agreement of two correct computations in floating point."
                         : ", which would mean a wrong backward rule."));

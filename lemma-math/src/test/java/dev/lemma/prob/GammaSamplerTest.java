@@ -8,11 +8,12 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/// `Samplers.gamma` (Marsaglia–Tsang, with the $U^{1/a}$ boost below $a = 1$) against the Gamma$(a, 1)$
+/// [GammaSampler] (Marsaglia–Tsang, with the $U^{1/a}$ boost below $a = 1$) against the Gamma$(a, 1)$
 /// distribution: sample mean ($a$) and variance ($a$) within five CLT standard errors (the variance of
 /// $s^2$ from the fourth central moment $3a^2 + 6a$), and Pearson's chi-squared test on 50 bins of equal
-/// probability under the CDF $P(a, x)$, the regularised incomplete gamma function.
-class SamplersTest {
+/// probability under the CDF $P(a, x)$, the regularised incomplete gamma function. [Dirichlet] draws
+/// through its logarithm, [GammaSampler#logStandardGamma].
+class GammaSamplerTest {
     static final int DRAWS = 100_000;
 
     @ParameterizedTest
@@ -22,7 +23,7 @@ class SamplersTest {
         double[] x = new double[DRAWS];
         double mean = 0;
         for (int i = 0; i < DRAWS; i++) {
-            x[i] = Samplers.gamma(g, a);
+            x[i] = GammaSampler.standardGamma(g, a);
             assertThat(x[i]).isGreaterThanOrEqualTo(0.0);
             mean += x[i] / DRAWS;
         }
