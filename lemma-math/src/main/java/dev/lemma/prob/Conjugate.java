@@ -80,6 +80,11 @@ public final class Conjugate {
             return (alpha - 1) * Math.log(p) + (beta - 1) * Math.log1p(-p) - SpecialFunctions.logBeta(alpha, beta);
         }
 
+        /// @return the belief as a [Beta] distribution
+        public Beta distribution() {
+            return new Beta(alpha, beta);
+        }
+
         /// The posterior predictive $P(x_{\text{new}} = 1 \mid \text{data}) = \int p\,\text{Beta}(p)\,dp =
         /// \alpha/(\alpha + \beta)$ (Laplace's rule of succession for $\alpha = \beta = 1$).
         ///
@@ -130,6 +135,11 @@ public final class Conjugate {
                     - SpecialFunctions.logGamma(shape)
                     + (shape - 1) * Math.log(lambda)
                     - rate * lambda;
+        }
+
+        /// @return the belief as a [Gamma] distribution (shape $a$, scale $1/b$)
+        public Gamma distribution() {
+            return new Gamma(shape, 1 / rate);
         }
 
         /// The posterior predictive of a new count, $\int \text{Pois}(k \mid \lambda)\text{Gamma}(\lambda)\,d\lambda$,
@@ -187,12 +197,22 @@ public final class Conjugate {
             return -0.5 * (Math.log(2 * Math.PI * variance) + z * z / variance);
         }
 
+        /// @return the belief about $\mu$ as a [Normal] distribution $N(\mu_0, \tau_0^2)$
+        public Normal distribution() {
+            return new Normal(mean, Math.sqrt(variance));
+        }
+
         /// The posterior predictive of a new observation, $N(\mu_n, \tau_n^2 + \sigma^2)$: the uncertainty
         /// about $\mu$ plus the noise.
         ///
         /// @return the predictive variance $\tau_n^2 + \sigma^2$ (its mean is [#mean])
         public double predictiveVariance() {
             return variance + noiseVariance;
+        }
+
+        /// @return the posterior predictive distribution $N(\mu_n, \tau_n^2 + \sigma^2)$
+        public Normal predictive() {
+            return new Normal(mean, Math.sqrt(predictiveVariance()));
         }
     }
 
@@ -229,7 +249,7 @@ public final class Conjugate {
         }
 
         /// @return the belief as a [Dirichlet] distribution
-        public Dirichlet posterior() {
+        public Dirichlet distribution() {
             return new Dirichlet(alpha);
         }
 

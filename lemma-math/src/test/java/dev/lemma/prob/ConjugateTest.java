@@ -54,6 +54,8 @@ class ConjugateTest {
             assertThat(post.logDensity(p)).isCloseTo(logPost.applyAsDouble(p) - grid[0], within(1e-8));
         }
         assertThat(post.predictive().p()).isCloseTo(grid[1], within(1e-9));
+        assertThat(post.distribution().mean()).isCloseTo(grid[1], within(1e-9));
+        assertThat(post.distribution().logPdf(0.77)).isCloseTo(logPost.applyAsDouble(0.77) - grid[0], within(1e-8));
     }
 
     @Test
@@ -73,6 +75,7 @@ class ConjugateTest {
         assertThat(post.mean()).isCloseTo(grid[1], within(1e-8));
         assertThat(post.variance()).isCloseTo(grid[2], within(1e-8));
         assertThat(post.logDensity(4.0)).isCloseTo(logPost.applyAsDouble(4.0) - grid[0], within(1e-8));
+        assertThat(post.distribution().logPdf(4.0)).isCloseTo(logPost.applyAsDouble(4.0) - grid[0], within(1e-8));
         // predictive: P(k) = ∫ Pois(k | λ) p(λ | data) dλ on the same grid
         for (int k : new int[] {0, 4, 12}) {
             double logPk = gridMoments(l -> logPost.applyAsDouble(l) + new Poisson(l).logPmf(k), 1e-9, 40)[0] - grid[0];
@@ -105,6 +108,8 @@ class ConjugateTest {
                         15)[0]
                 - grid[0];
         double v = post.predictiveVariance();
+        assertThat(post.predictive().logPdf(y)).isCloseTo(logPredictive, within(1e-8));
+        assertThat(post.distribution().variance()).isCloseTo(grid[2], within(1e-9));
         assertThat(logPredictive)
                 .isCloseTo(
                         -0.5 * Math.log(2 * Math.PI * v) - 0.5 * (y - post.mean()) * (y - post.mean()) / v,
@@ -145,8 +150,8 @@ class ConjugateTest {
         Categorical predictive = post.predictive();
         for (int k = 0; k < 3; k++) {
             // the cells cut by the hypotenuse make the 2-D midpoint rule O(h): about 1e-4 here
-            assertThat(post.posterior().mean().get(k)).isCloseTo(mean[k] / z, within(1e-3));
-            assertThat(predictive.pmf(k)).isCloseTo(post.posterior().mean().get(k), within(1e-15));
+            assertThat(post.distribution().mean().get(k)).isCloseTo(mean[k] / z, within(1e-3));
+            assertThat(predictive.pmf(k)).isCloseTo(post.distribution().mean().get(k), within(1e-15));
         }
     }
 
