@@ -13,8 +13,10 @@ import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
+import dev.lemma.experiments.prob.BayesCoinExperiment;
 import dev.lemma.experiments.prob.CentralLimitTheoremExperiment;
 import dev.lemma.experiments.prob.DistributionExplorerExperiment;
+import dev.lemma.experiments.prob.HoeffdingBoundExperiment;
 import dev.lemma.experiments.prob.LawOfLargeNumbersExperiment;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class Experiments {
             new DistributionExplorerExperiment(),
             new LawOfLargeNumbersExperiment(),
             new CentralLimitTheoremExperiment(),
+            new HoeffdingBoundExperiment(),
+            new BayesCoinExperiment(),
             // Chapter 4, statistics, in the order the chapter embeds them.
             // Chapter 6, information theory.
             // Chapter 7, numerical methods.
