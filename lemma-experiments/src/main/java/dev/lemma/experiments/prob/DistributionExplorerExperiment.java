@@ -8,7 +8,9 @@ import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;
 import dev.lemma.experiments.Table;
+import dev.lemma.prob.Bernoulli;
 import dev.lemma.prob.Beta;
+import dev.lemma.prob.Binomial;
 import dev.lemma.prob.ChiSquared;
 import dev.lemma.prob.ContinuousDistribution;
 import dev.lemma.prob.DiscreteDistribution;
@@ -16,9 +18,11 @@ import dev.lemma.prob.Distribution;
 import dev.lemma.prob.Exponential;
 import dev.lemma.prob.FDistribution;
 import dev.lemma.prob.Gamma;
+import dev.lemma.prob.Geometric;
 import dev.lemma.prob.Laplace;
 import dev.lemma.prob.LogNormal;
 import dev.lemma.prob.Normal;
+import dev.lemma.prob.Poisson;
 import dev.lemma.prob.StudentT;
 import dev.lemma.prob.Uniform;
 import dev.lemma.stats.Descriptive;
@@ -27,6 +31,7 @@ import dev.lemma.stats.Summary;
 import dev.lemma.stats.TestResult;
 import dev.lemma.viz.Axis;
 import dev.lemma.viz.Chart;
+import dev.lemma.viz.ColorScale;
 import dev.lemma.viz.Series;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,10 +70,15 @@ public final class DistributionExplorerExperiment implements Experiment {
             "student-t",
             "f",
             "log-normal",
-            "laplace");
+            "laplace",
+            "bernoulli",
+            "binomial",
+            "poisson",
+            "geometric");
 
     /// The families that use `a` only.
-    static final List<String> ONE_PARAMETER = List.of("exponential", "chi-squared", "student-t");
+    static final List<String> ONE_PARAMETER =
+            List.of("exponential", "chi-squared", "student-t", "bernoulli", "poisson", "geometric");
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.choice(
@@ -78,19 +88,20 @@ public final class DistributionExplorerExperiment implements Experiment {
                     "Parameter $a$",
                     "normal: mean μ; uniform: lower end; exponential: rate λ; gamma: shape k; beta: α;"
                             + " chi-squared: degrees of freedom; student-t: degrees of freedom ν; f: d₁; log-normal: μ"
-                            + " of log X; laplace: location",
+                            + " of log X; laplace: location; bernoulli: p; binomial: trials n (whole); poisson: rate λ;"
+                            + " geometric: p (counts trials up to the first success)",
                     -50,
                     200,
-                    0.1,
+                    0.01,
                     2),
             Parameter.number(
                     "b",
                     "Parameter $b$",
                     "normal: standard deviation σ; uniform: upper end; gamma: scale θ; beta: β; f: d₂;"
-                            + " log-normal: σ of log X; laplace: scale; unused by exponential, chi-squared, student-t",
+                            + " log-normal: σ of log X; laplace: scale; binomial: p; unused by the others",
                     -50,
                     200,
-                    0.1,
+                    0.01,
                     1.5),
             Parameter.integer("n", "Sample size $n$", "how many values are drawn", 10, 200_000, 2000),
             Parameter.seed(7));
@@ -147,6 +158,17 @@ public final class DistributionExplorerExperiment implements Experiment {
             case "f" -> new FDistribution(a, b);
             case "log-normal" -> new LogNormal(a, b);
             case "laplace" -> new Laplace(a, b);
+            case "bernoulli" -> new Bernoulli(a);
+            case "binomial" -> {
+                // Binomial(n, p) takes a whole number of trials; a slider gives a real number.
+                if (a != Math.rint(a)) {
+                    throw new IllegalArgumentException(
+                            "Binomial: the number of trials n = a must be a whole number, got " + a);
+                }
+                yield new Binomial((int) a, b);
+            }
+            case "poisson" -> new Poisson(a);
+            case "geometric" -> new Geometric(a);
             default -> throw new IllegalArgumentException("unknown family " + family);
         };
     }
@@ -161,11 +183,7 @@ public final class DistributionExplorerExperiment implements Experiment {
         try {
             d = distribution(family, a, b);
         } catch (IllegalArgumentException e) {
-            return Result.builder()
-                    .note("The " + family + " family refuses $a = " + Format.num(a) + "$, $b = " + Format.num(b)
-                            + "$: \"" + e.getMessage() + "\". Change the parameters; the help line of each says what"
-                            + " it means for this family.")
-                    .build();
+            return refused(family, a, b, e.getMessage());
         }
         double[] x = d.sample(new SplittableRandom(arguments.seed("seed")), n);
         progress.report(0.5, "drawn " + n + " values");
@@ -187,6 +205,72 @@ public final class DistributionExplorerExperiment implements Experiment {
                     + " while the sample variance grows without bound as $n$ grows.");
         }
         return result.build();
+    }
+
+    /// Whether `family` accepts `a` and `b`: the library's own checks decide.
+    static boolean accepts(String family, double a, double b) {
+        try {
+            distribution(family, a, b);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /// The result of a refused choice: the family's message, and a map of the $(a, b)$ plane around the
+    /// choice showing where the family's constructor accepts its parameters and where it refuses them.
+    static Result refused(String family, double a, double b, String message) {
+        double[] as = axis(Math.min(-1, a - 1), Math.max(3, a + 1));
+        double[] bs = axis(Math.min(-1, b - 1), Math.max(3, b + 1));
+        double[][] z = new double[bs.length][as.length];
+        for (int i = 0; i < bs.length; i++) {
+            for (int j = 0; j < as.length; j++) {
+                z[i][j] = accepts(family, as[j], bs[i]) ? 1 : 0;
+            }
+        }
+        Chart map = Chart.builder("Where the " + family + " family accepts its parameters")
+                .x(Axis.range("a", as[0], as[as.length - 1]))
+                .y(Axis.range("b", bs[0], bs[bs.length - 1]))
+                .add(new Series.Heatmap("accepted (yellow, 1) or refused (dark, 0)", as, bs, z, ColorScale.VIRIDIS))
+                .add(new Series.Scatter(
+                        "your choice (refused)",
+                        new double[] {a},
+                        new double[] {b},
+                        List.of(),
+                        Palette.solid(Palette.RED, 12)))
+                .build();
+        Table table = new Table(
+                "Refused parameters",
+                List.of("family", "a", "b", "message"),
+                List.<List<Object>>of(List.of(family, a, b, message)));
+        return Result.builder()
+                .chart(map)
+                .table(table)
+                .note("The " + family + " family refuses $a = " + Format.num(a) + "$, $b = " + Format.num(b) + "$: \""
+                        + message + "\". The map shows, around your choice, the parameters its constructor accepts"
+                        + " (yellow) and refuses (dark); the help line of $a$ and $b$ says what each means for this"
+                        + " family.")
+                .build();
+    }
+
+    /// Grid points from `lo` to `hi` (about 80) in a step of 0.05, 0.1, 0.25, 0.5, 1, 2 or 5 starting at a
+    /// whole number, so that whole numbers (a binomial's trials) fall on the grid.
+    private static double[] axis(double lo, double hi) {
+        double from = Math.floor(lo);
+        double to = Math.ceil(hi);
+        double step = 5;
+        for (double s : new double[] {0.05, 0.1, 0.25, 0.5, 1, 2}) {
+            if ((to - from) / s <= 80) {
+                step = s;
+                break;
+            }
+        }
+        int count = (int) Math.round((to - from) / step) + 1;
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = from + i * step;
+        }
+        return x;
     }
 
     /// The window of a continuous family's charts: the support where it is finite, otherwise six

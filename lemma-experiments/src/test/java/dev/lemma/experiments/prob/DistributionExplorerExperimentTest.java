@@ -31,7 +31,11 @@ class DistributionExplorerExperimentTest {
         "student-t, 5, 0",
         "f, 5, 10",
         "log-normal, 0, 0.5",
-        "laplace, 1, 2"
+        "laplace, 1, 2",
+        "bernoulli, 0.3, 0",
+        "binomial, 20, 0.3",
+        "poisson, 4, 0",
+        "geometric, 0.2, 0"
     })
     void theSampleAgreesWithTheTheory(String family, String a, String b) {
         Result r = Runs.run(EXPERIMENT, "family", family, "a", a, "b", b, "n", N);
@@ -45,7 +49,7 @@ class DistributionExplorerExperimentTest {
         // The average surprise −log f(Xᵢ) has a finite variance for these families; 0.02 nats is many
         // standard errors at n = 10⁵.
         assertThat(Runs.cell(t, "entropy", 2)).isCloseTo(Runs.cell(t, "entropy", 1), within(0.02));
-        Series.Histogram h = Runs.series(r.charts().getFirst(), Series.Histogram.class, "sample");
+        Series.Histogram h = Runs.series(r.charts().getFirst(), Series.Histogram.class, "");
         double area = 0;
         double[] e = h.edges();
         double[] c = h.counts();
@@ -61,11 +65,47 @@ class DistributionExplorerExperimentTest {
     @Test
     void aRefusedParameterIsReportedWithTheFamilysMessage() {
         Result r = Runs.run(EXPERIMENT, "family", "gamma", "a", "-1", "b", "1");
-        assertThat(r.charts()).isEmpty();
         assertThat(r.notes().getFirst()).contains("Gamma").contains("shape").contains("-1");
+        // The map of accepted parameters is the open quadrant a > 0, b > 0.
+        Series.Heatmap map = Runs.series(r.charts().getFirst(), Series.Heatmap.class, "accepted");
+        double[] a = map.x();
+        double[] b = map.y();
+        double[][] z = map.z();
+        for (int i = 0; i < b.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                assertThat(z[i][j]).as("(%s, %s)", a[j], b[i]).isEqualTo(a[j] > 0 && b[i] > 0 ? 1.0 : 0.0);
+            }
+        }
         Result u = Runs.run(EXPERIMENT, "family", "uniform", "a", "2", "b", "1");
-        assertThat(u.charts()).isEmpty();
+        assertThat(u.tables().getFirst().title()).isEqualTo("Refused parameters");
         assertThat(u.notes().getFirst()).contains("refuses");
+        Result binomial = Runs.run(EXPERIMENT, "family", "binomial", "a", "2.5", "b", "0.5");
+        assertThat(binomial.charts()).hasSize(1);
+        assertThat(binomial.notes().getFirst()).contains("whole number");
+        Result bernoulli = Runs.run(EXPERIMENT, "family", "bernoulli", "a", "2");
+        assertThat(bernoulli.charts()).hasSize(1);
+        assertThat(bernoulli.notes().getFirst()).contains("p");
+    }
+
+    /// The mass chart's bars are the sample's frequencies: they sum to 1, and the staircase CDF rises by
+    /// the mass at each integer.
+    @Test
+    void aDiscreteFamilyDrawsFrequenciesAndAStaircase() {
+        Result r = Runs.run(EXPERIMENT, "family", "poisson", "a", "3");
+        double[] f = Runs.series(r.charts().getFirst(), Series.Histogram.class, "frequency")
+                .counts();
+        double total = 0;
+        for (double v : f) {
+            total += v;
+        }
+        assertThat(total).isCloseTo(1, within(1e-9));
+        double[] mass =
+                Runs.series(r.charts().getFirst(), Series.Scatter.class, "mass").y();
+        double[] stairs =
+                Runs.series(r.charts().get(1), Series.Line.class, "CDF").y();
+        for (int i = 0; i < mass.length; i++) {
+            assertThat(stairs[2 * i + 2] - stairs[2 * i + 1]).isCloseTo(mass[i], within(1e-12));
+        }
     }
 
     @Test
@@ -90,7 +130,14 @@ class DistributionExplorerExperimentTest {
         "f, 0.1, 0.1, 1000",
         "gamma, 200, 200, 1000",
         "log-normal, -50, 3, 1000",
-        "exponential, 0.1, -50, 1000"
+        "exponential, 0.1, -50, 1000",
+        "binomial, 200, 1, 1000",
+        "binomial, 0, 0.5, 10",
+        "poisson, 200, 0, 200000",
+        "poisson, 0.01, 0, 1000",
+        "geometric, 0.01, 0, 1000",
+        "geometric, 1, 0, 1000",
+        "bernoulli, 0, 0, 10"
     })
     void theEndsOfTheRangesRun(String family, String a, String b, String n) {
         Result r = Runs.run(EXPERIMENT, "family", family, "a", a, "b", b, "n", n);
