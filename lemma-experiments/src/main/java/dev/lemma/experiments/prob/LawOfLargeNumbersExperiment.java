@@ -9,6 +9,7 @@ import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;
 import dev.lemma.experiments.Table;
 import dev.lemma.numeric.Welford;
+import dev.lemma.prob.Bernoulli;
 import dev.lemma.prob.Distribution;
 import dev.lemma.prob.Exponential;
 import dev.lemma.prob.LogNormal;
@@ -38,13 +39,13 @@ public final class LawOfLargeNumbersExperiment implements Experiment {
 
     /// The distributions offered, in the order of the menu.
     static final List<String> DISTRIBUTIONS =
-            List.of("uniform", "exponential", "log-normal", "student-t-2", "student-t-1");
+            List.of("bernoulli", "uniform", "exponential", "log-normal", "student-t-2", "student-t-1");
 
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.choice(
                     "distribution",
                     "Distribution",
-                    "uniform: U(0, 1); exponential: rate 1; log-normal: μ = 0, σ = 1 (skewed); student-t-2: mean 0,"
+                    "bernoulli: coin flips with p = 0.3; uniform: U(0, 1); exponential: rate 1; log-normal: μ = 0, σ = 1 (skewed); student-t-2: mean 0,"
                             + " infinite variance; student-t-1: the Cauchy distribution, which has no mean",
                     DISTRIBUTIONS,
                     "exponential"),
@@ -92,6 +93,7 @@ public final class LawOfLargeNumbersExperiment implements Experiment {
     /// The distribution behind a menu entry.
     static Distribution distribution(String name) {
         return switch (name) {
+            case "bernoulli" -> new Bernoulli(0.3);
             case "uniform" -> new Uniform(0, 1);
             case "exponential" -> new Exponential(1);
             case "log-normal" -> new LogNormal(0, 1);
@@ -204,6 +206,10 @@ public final class LawOfLargeNumbersExperiment implements Experiment {
                     + " $\\sqrt{10} \\approx 3.2$ every decade. At $n = " + maxN + "$, " + outsideAtEnd + " of "
                     + streams + " streams lie outside it. The last column of the table is the error in units of"
                     + " $\\sigma/\\sqrt n$: roughly standard normal numbers.");
+        }
+        if (name.equals("bernoulli")) {
+            result.note("With coin flips the running mean is the frequency of heads, and the law of large numbers"
+                    + " is the frequency interpretation of probability: the fraction of heads tends to $p = 0.3$.");
         }
         if (name.equals("log-normal")) {
             result.note("The log-normal is skewed: rare large draws pull the running mean up in jumps, after which"

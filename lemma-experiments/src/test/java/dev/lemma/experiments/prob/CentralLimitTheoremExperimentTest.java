@@ -48,6 +48,9 @@ class CentralLimitTheoremExperimentTest {
         assertThat(CentralLimitTheoremExperiment.source("log-normal").rho())
                 .isCloseTo(logNormal, within(1e-9 * logNormal));
         assertThat(CentralLimitTheoremExperiment.source("uniform").rho()).isCloseTo(uniform, within(1e-15));
+        // Bernoulli(0.1): |X − 0.1|³ is 0.9³ with probability 0.1 and 0.1³ with probability 0.9.
+        assertThat(CentralLimitTheoremExperiment.source("bernoulli-0.1").rho())
+                .isCloseTo(0.1 * 0.729 + 0.9 * 0.001, within(1e-15));
     }
 
     /// The skewnesses are the textbook ones: 2 for the exponential, $\sqrt 8$ for $\chi^2_1$,
@@ -61,7 +64,7 @@ class CentralLimitTheoremExperimentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exponential", "chi-squared-1", "log-normal", "uniform"})
+    @ValueSource(strings = {"exponential", "chi-squared-1", "log-normal", "bernoulli-0.1", "uniform"})
     void standardisedMeansHaveMeanZeroVarianceOneAndStayUnderTheBound(String distribution) {
         var s = CentralLimitTheoremExperiment.source(distribution);
         int m = 20_000;
@@ -98,6 +101,30 @@ class CentralLimitTheoremExperimentTest {
         }
     }
 
+    /// For coin flips the histogram has one bar per lattice point $k$, of area $P(S_n = k)$.
+    @Test
+    void aLatticeHistogramHasOneBarPerValueOfTheSum() {
+        Result r = Runs.run(EXPERIMENT, "distribution", "bernoulli-0.1", "n", "10", "repetitions", "20000");
+        Series.Histogram h = Runs.series(r.charts().getFirst(), Series.Histogram.class, "standardised");
+        double[] e = h.edges();
+        double width = 1 / (0.3 * Math.sqrt(10));
+        for (int i = 1; i < e.length; i++) {
+            assertThat(e[i] - e[i - 1]).isCloseTo(width, within(1e-12));
+        }
+        // The bar at k = 0 (z = −1/0.3·… ) holds P(S = 0) = 0.9¹⁰ = 0.3487 of the mass.
+        double[] c = h.counts();
+        int k0 = (int) Math.round((-1 - e[0] / width) + 0.5); // bin whose centre is z(0) = −np·h
+        double centre0 = -10 * 0.1 * width;
+        int bin = -1;
+        for (int i = 0; i < c.length; i++) {
+            if (Math.abs((e[i] + e[i + 1]) / 2 - centre0) < 1e-9) {
+                bin = i;
+            }
+        }
+        assertThat(bin).as("bin of k = 0 (%d)", k0).isNotNegative();
+        assertThat(c[bin] * width).isCloseTo(Math.pow(0.9, 10), within(5 * Math.sqrt(0.35 * 0.65 / 20_000)));
+    }
+
     @Test
     void theHistogramIsADensity() {
         Result r = Runs.run(EXPERIMENT, "n", "30");
@@ -112,7 +139,7 @@ class CentralLimitTheoremExperimentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exponential", "chi-squared-1", "log-normal", "uniform"})
+    @ValueSource(strings = {"exponential", "chi-squared-1", "log-normal", "bernoulli-0.1", "uniform"})
     void theEndsOfTheRangesRun(String distribution) {
         assertThat(Runs.run(EXPERIMENT, "distribution", distribution, "n", "1", "repetitions", "1000")
                         .charts())

@@ -39,7 +39,7 @@ class LawOfLargeNumbersExperimentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uniform", "exponential", "log-normal"})
+    @ValueSource(strings = {"bernoulli", "uniform", "exponential", "log-normal"})
     void withAFiniteVarianceEveryStreamEndsNearTheMean(String distribution) {
         Result r = Runs.run(EXPERIMENT, "distribution", distribution, "maxN", "20000", "streams", "10");
         var table = r.tables().getFirst();
@@ -75,7 +75,7 @@ class LawOfLargeNumbersExperimentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uniform", "exponential", "log-normal", "student-t-2", "student-t-1"})
+    @ValueSource(strings = {"bernoulli", "uniform", "exponential", "log-normal", "student-t-2", "student-t-1"})
     void theEndsOfTheRangesRun(String distribution) {
         assertThat(Runs.run(EXPERIMENT, "distribution", distribution, "streams", "1", "maxN", "10")
                         .charts())
