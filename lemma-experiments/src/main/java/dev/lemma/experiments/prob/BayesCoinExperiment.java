@@ -187,7 +187,8 @@ public final class BayesCoinExperiment implements Experiment {
             }
             String name = k == 0
                     ? "prior Beta(" + Format.num(a) + ", " + Format.num(b) + ")"
-                    : "after " + k + (k == 1 ? " flip" : " flips") + " (" + heads[k] + " heads)";
+                    : "after " + k + (k == 1 ? " flip" : " flips") + " (" + heads[k]
+                            + (heads[k] == 1 ? " head)" : " heads)");
             densities.add(new Series.Line(
                     name,
                     grid,

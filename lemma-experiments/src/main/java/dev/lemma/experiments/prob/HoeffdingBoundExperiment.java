@@ -231,8 +231,9 @@ public final class HoeffdingBoundExperiment implements Experiment {
             }
         }
         Result.Builder result = Result.builder().chart(chart).table(table);
-        result.note("Both bounds hold for every $n$: each blue point (a frequency from " + repetitions
-                + " repetitions) and the grey exact probability lie below both dashed lines, which are drawn at 1"
+        result.note("Both bounds hold for every $n$: the grey exact probability lies below both dashed lines,"
+                + " and the blue points (frequencies from " + repetitions + " repetitions) scatter around it by"
+                + " about $\\sqrt{P/" + repetitions + "}$. The bounds are drawn at 1"
                 + " where they exceed it and say nothing. Chebyshev's bound uses only the variance $p(1 - p) = "
                 + Format.num(p * (1 - p)) + "$ and falls like $1/n$, a slope of $-1$ on these axes. Hoeffding's uses"
                 + " only that each variable lies in $[0, 1]$ and falls like $e^{-2n\\varepsilon^2}$, bending down"
