@@ -50,6 +50,23 @@ class HoeffdingBoundExperimentTest {
         assertThat(f).isCloseTo(exact, within(5 * se + 1e-12));
     }
 
+    /// With ε = 0.1 Hoeffding's bound is 2e^{−n/50}. At p = 0.05 Chebyshev's 4.75/n is below it up to
+    /// n = 228, and at p = ½ Chebyshev's 25/n up to n = 107 (both found by comparing the capped bounds
+    /// at every n in Python). Just after Chebyshev's bound drops below 1 it always wins, since
+    /// Hoeffding's is still above 1 there.
+    @Test
+    void chebyshevWinsForSmallVarianceAndSmallNOnly() {
+        int[] sizes = HoeffdingBoundExperiment.sizes(1000);
+        int last = HoeffdingBoundExperiment.lastChebyshevWin(sizes, 0.05, 0.1);
+        assertThat(sizes[last]).isLessThanOrEqualTo(228);
+        assertThat(sizes[last + 1]).isGreaterThan(228);
+        int half = HoeffdingBoundExperiment.lastChebyshevWin(sizes, 0.5, 0.1);
+        assertThat(sizes[half]).isLessThanOrEqualTo(107);
+        assertThat(sizes[half + 1]).isGreaterThan(107);
+        Result r = Runs.run(EXPERIMENT, "p", "0.05");
+        assertThat(String.join(" ", r.notes())).contains("Chebyshev's is the better bound up to");
+    }
+
     @Test
     void theTableShowsRoundSizesAndTheBoundsAreCappedInTheChart() {
         Result r = Runs.run(EXPERIMENT);
