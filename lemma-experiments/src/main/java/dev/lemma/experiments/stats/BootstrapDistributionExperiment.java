@@ -49,6 +49,9 @@ public final class BootstrapDistributionExperiment implements Experiment {
     /// F^{-1}(u)\,du$.
     static final int QUADRATURE_POINTS = 20_000;
 
+    /// The fraction of the true sampling distribution that may fall outside the histogram at each end.
+    static final double TAIL = 0.005;
+
     /// Bins of the histograms.
     static final int BINS = 50;
 
@@ -213,9 +216,11 @@ public final class BootstrapDistributionExperiment implements Experiment {
         Summary boot = Summary.of(b.replicates());
         Summary sampling = Summary.of(b.sampling());
 
-        // Both histograms on the same bins, as densities, so that their areas are 1 and their shapes compare.
-        double lo = Math.min(boot.min(), sampling.min());
-        double hi = Math.max(boot.max(), sampling.max());
+        // Both histograms on the same bins, as densities, so that their shapes compare. The bins span all
+        // of the bootstrap replicates but only the middle 99 % of the true sampling distribution: for the
+        // standard deviation of log-normal data its far tail would squash everything else into a few bins.
+        double lo = Math.min(boot.min(), Descriptive.quantile(b.sampling(), TAIL));
+        double hi = Math.max(boot.max(), Descriptive.quantile(b.sampling(), 1 - TAIL));
         if (hi == lo) {
             lo -= 0.5;
             hi += 0.5;
@@ -223,6 +228,10 @@ public final class BootstrapDistributionExperiment implements Experiment {
         double[] edges = new double[BINS + 1];
         for (int i = 0; i <= BINS; i++) {
             edges[i] = lo + (hi - lo) * i / BINS;
+        }
+        int outside = 0;
+        for (double v : b.sampling()) {
+            outside += v < lo || v > hi ? 1 : 0;
         }
         double[] bootDensity = density(b.replicates(), edges);
         double[] samplingDensity = density(b.sampling(), edges);
@@ -241,7 +250,8 @@ public final class BootstrapDistributionExperiment implements Experiment {
                 .x(Axis.of("sample " + label))
                 .y(Axis.range("density", 0, top))
                 .add(new Series.Histogram(
-                        "true sampling distribution (" + TRUE_SAMPLES + " fresh samples)",
+                        "true sampling distribution (" + TRUE_SAMPLES + " fresh samples"
+                                + (outside > 0 ? ", " + outside + " beyond the axis)" : ")"),
                         edges,
                         samplingDensity,
                         Palette.solid(Palette.LIGHT_GREY, 0)))
@@ -323,15 +333,17 @@ public final class BootstrapDistributionExperiment implements Experiment {
         return result.build();
     }
 
-    /// Counts per bin divided by the total and the bin width: a density that integrates to 1.
+    /// Counts per bin divided by the total and the bin width: a density that integrates to the fraction of
+    /// the values inside the edges (values outside are not drawn).
     static double[] density(double[] values, double[] edges) {
         int bins = edges.length - 1;
         double lo = edges[0];
         double width = (edges[bins] - lo) / bins;
         double[] d = new double[bins];
         for (double v : values) {
-            int bin = (int) ((v - lo) / width);
-            d[Math.min(Math.max(bin, 0), bins - 1)]++;
+            if (v >= lo && v <= edges[bins]) {
+                d[Math.min((int) ((v - lo) / width), bins - 1)]++;
+            }
         }
         for (int i = 0; i < bins; i++) {
             d[i] /= values.length * width;
