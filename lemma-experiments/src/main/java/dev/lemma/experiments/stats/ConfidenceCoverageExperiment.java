@@ -105,6 +105,17 @@ public final class ConfidenceCoverageExperiment implements Experiment {
             }
             return m;
         }
+
+        /// The intervals that lie entirely below the true mean (the rest of the misses lie above it).
+        int missesBelow() {
+            int m = 0;
+            for (Interval i : intervals) {
+                if (i.upper() < trueMean) {
+                    m++;
+                }
+            }
+            return m;
+        }
     }
 
     /// Draws the samples and their intervals.
@@ -212,6 +223,8 @@ public final class ConfidenceCoverageExperiment implements Experiment {
                 List.of(
                         List.of("intervals", INTERVALS),
                         List.of("intervals missing μ", misses),
+                        List.of("… lying below μ", coverage.missesBelow()),
+                        List.of("… lying above μ", misses - coverage.missesBelow()),
                         List.of(
                                 "expected misses 100(1 − c) ± its binomial sd",
                                 Format.num(expectedMisses) + " ± " + Format.num(missSd)),

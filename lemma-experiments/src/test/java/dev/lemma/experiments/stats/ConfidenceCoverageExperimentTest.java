@@ -47,6 +47,22 @@ class ConfidenceCoverageExperimentTest {
         assertThat(coverage("lognormal", 5, "t", 0.95)).isLessThan(0.9);
     }
 
+    /// For right-skewed data a small sample's mean is usually below $\mu$ (it misses the rare large values)
+    /// and its $s$ is then small too: the misses lie mostly below $\mu$. For normal data $\bar x$ and $s$
+    /// are independent and the misses split evenly.
+    @Test
+    void onSkewedDataTheMissesLieBelowTheMean() {
+        int below = 0;
+        int misses = 0;
+        for (long seed = 1; seed <= RUNS; seed++) {
+            var c = ConfidenceCoverageExperiment.intervals(
+                    Populations.of("lognormal"), 5, "t", 0.95, seed, Progress.NONE);
+            below += c.missesBelow();
+            misses += c.misses();
+        }
+        assertThat(below).isGreaterThan(9 * misses / 10);
+    }
+
     /// The t interval is $\bar x \pm t\,s/\sqrt n$: centred on the sample mean, with the half-width of
     /// the t quantile; for $n = 200$ and $c = 0.95$ it is close to the normal interval's $1.96\,\sigma/\sqrt n$.
     @Test
@@ -85,6 +101,8 @@ class ConfidenceCoverageExperimentTest {
                 Double.toString(c));
         Table t = r.tables().getFirst();
         int misses = (int) Runs.cell(t, "intervals missing", 1);
+        assertThat(Runs.cell(t, "… lying below", 1) + Runs.cell(t, "… lying above", 1))
+                .isEqualTo(misses);
         int segments = 0;
         for (var s : r.charts().getFirst().series()) {
             if (s instanceof Series.Line line && s.name().startsWith("intervals")) {
