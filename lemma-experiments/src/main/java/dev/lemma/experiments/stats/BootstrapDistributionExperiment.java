@@ -250,8 +250,7 @@ public final class BootstrapDistributionExperiment implements Experiment {
                 .x(Axis.of("sample " + label))
                 .y(Axis.range("density", 0, top))
                 .add(new Series.Histogram(
-                        "true sampling distribution (" + TRUE_SAMPLES + " fresh samples"
-                                + (outside > 0 ? ", " + outside + " beyond the axis)" : ")"),
+                        "true sampling distribution (" + TRUE_SAMPLES + " fresh samples)",
                         edges,
                         samplingDensity,
                         Palette.solid(Palette.LIGHT_GREY, 0)))
@@ -326,6 +325,10 @@ public final class BootstrapDistributionExperiment implements Experiment {
                 "The percentile interval reads the $" + Format.num((1 - c) / 2) + "$ and $" + Format.num((1 + c) / 2)
                         + "$ quantiles of the bootstrap distribution; BCa shifts both levels to correct the distribution's"
                         + " median bias $z_0$ and its skewness (the acceleration $a$, from the jackknife).");
+        if (outside > 0) {
+            result.note("The true sampling distribution has a long tail: " + outside + " of its " + TRUE_SAMPLES
+                    + " values lie beyond the right of the axis, which shows its middle 99 %.");
+        }
         if (b.bca() == null) {
             result.note("The BCa interval is undefined here: every replicate fell on one side of $\\hat\\theta$,"
                     + " so the bias correction $z_0$ is infinite.");

@@ -39,7 +39,7 @@ public final class TestPowerExperiment implements Experiment {
     /// The target power of the second chart: 0.8, Cohen's conventional choice (1988, §2.4).
     static final double TARGET = 0.8;
 
-    /// The effect sizes of the curves: $-$[#D_MAX] to [#D_MAX] in [#CURVE_POINTS] steps.
+    /// The widest range of effect sizes drawn, $[-1.5, 1.5]$; see [#effectRange].
     static final double D_MAX = 1.5;
 
     /// Power by formula costs a quadrature of 4000 intervals (about 6 ms), so the curves have 41 points,
@@ -49,8 +49,8 @@ public final class TestPowerExperiment implements Experiment {
     /// Effect sizes on the sample-size chart, geometric from 0.1 to 2 (the line is nearly straight).
     static final int SAMPLE_SIZE_POINTS = 12;
 
-    /// Effect sizes where the tests are simulated: every quarter from $-1.5$ to $1.5$.
-    static final double SIMULATION_STEP = 0.25;
+    /// Effect sizes where the tests are simulated: 13, evenly spaced over the drawn range.
+    static final int SIMULATED_POINTS = 13;
 
     /// The largest sample size the search for power 0.8 looks at.
     static final int MAX_N = 100_000;
@@ -213,6 +213,15 @@ public final class TestPowerExperiment implements Experiment {
         return sizes;
     }
 
+    /// The effect sizes drawn, $[-D, D]$: the range where the smallest sample size's power climbs from
+    /// $\alpha$ to about 1. Its noncentrality $\delta = d\sqrt{n_{\text{eff}}}$ ($n_{\text{eff}} = n$,
+    /// or $n/2$ for two groups) must reach about $z_{1-\alpha/2} + 3 \le 6.3$, so $D = 6/\sqrt{n_{\text{eff}}}$
+    /// rounded up to a tenth, at most [#D_MAX]: large samples get a close-up instead of a step.
+    static double effectRange(boolean twoSample, int smallestN) {
+        double effective = twoSample ? smallestN / 2.0 : smallestN;
+        return Math.min(D_MAX, Math.ceil(10 * 6 / Math.sqrt(effective)) / 10);
+    }
+
     static Alternative alternative(String name) {
         return Alternative.valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT));
     }
@@ -231,15 +240,16 @@ public final class TestPowerExperiment implements Experiment {
         String[] colors = {Palette.ORANGE, Palette.GREEN, Palette.BLUE, Palette.PURPLE};
         String perGroup = twoSample ? " per group" : "";
 
+        double range = effectRange(twoSample, sizes.getFirst());
         double[] ds = new double[CURVE_POINTS];
         for (int i = 0; i < CURVE_POINTS / 2; i++) {
-            ds[i] = -D_MAX + 2 * D_MAX * i / (CURVE_POINTS - 1);
+            ds[i] = -range + 2 * range * i / (CURVE_POINTS - 1);
             ds[CURVE_POINTS - 1 - i] = -ds[i]; // exactly symmetric, for the mirrored two-sided curves
         }
-        int simulatedPoints = (int) Math.round(2 * D_MAX / SIMULATION_STEP) + 1;
+        int simulatedPoints = SIMULATED_POINTS;
         Chart.Builder curves = Chart.builder("Power of the " + (twoSample ? "two-sample" : "one-sample") + " t test ("
                         + alternativeName + ", α = " + Format.num(alpha) + ") against the effect size")
-                .x(Axis.range("effect size d = (μ − μ₀)/σ", -D_MAX - 0.05, D_MAX + 0.05))
+                .x(Axis.range("effect size d = (μ − μ₀)/σ", -range * 1.03, range * 1.03))
                 .y(Axis.range("power: P(reject H₀)", 0, 1.02));
         for (int k = 0; k < sizes.size(); k++) {
             int m = sizes.get(k);
@@ -255,7 +265,7 @@ public final class TestPowerExperiment implements Experiment {
             double[] barX = new double[3 * simulatedPoints];
             double[] barY = new double[3 * simulatedPoints];
             for (int j = 0; j < simulatedPoints; j++) {
-                sx[j] = -D_MAX + j * SIMULATION_STEP;
+                sx[j] = range * (2.0 * j / (SIMULATED_POINTS - 1) - 1);
                 sy[j] = simulated(twoSample, sx[j], m, alpha, alternative, simulations, rng);
                 double half = 1.96 * Math.sqrt(sy[j] * (1 - sy[j]) / simulations);
                 barX[3 * j] = sx[j];
@@ -276,7 +286,7 @@ public final class TestPowerExperiment implements Experiment {
         }
         curves.add(new Series.Line(
                 "α = " + Format.num(alpha) + " (the power at d = 0)",
-                new double[] {-D_MAX, D_MAX},
+                new double[] {-range, range},
                 new double[] {alpha, alpha},
                 Palette.dotted(Palette.GREY, 1.2)));
 

@@ -123,6 +123,20 @@ class TestPowerExperimentTest {
         assertThat(r.tables().getFirst().rows().get(4).get(1)).isEqualTo("never");
     }
 
+    /// The drawn range reaches the effect where the smallest sample's power is about 1, at most 1.5.
+    @ParameterizedTest
+    @CsvSource({"false, 5, 1.5", "false, 50, 0.9", "true, 50, 1.2", "false, 100, 0.6"})
+    void theEffectRangeShrinksForLargeSamples(boolean twoSample, int smallestN, double expected) {
+        double range = TestPowerExperiment.effectRange(twoSample, smallestN);
+        assertThat(range).isCloseTo(expected, within(1e-12));
+        double delta = range * Math.sqrt(twoSample ? smallestN / 2.0 : smallestN);
+        assertThat(delta).isGreaterThanOrEqualTo(range < TestPowerExperiment.D_MAX ? 6 : 0);
+        if (range < TestPowerExperiment.D_MAX) {
+            assertThat(TestPowerExperiment.power(twoSample, range, smallestN, 0.001, Alternative.TWO_SIDED))
+                    .isGreaterThan(0.99);
+        }
+    }
+
     @Test
     void theCurveSizesAreQuarterHalfOneAndTwiceN() {
         assertThat(TestPowerExperiment.sizes(20)).containsExactly(5, 10, 20, 40);
