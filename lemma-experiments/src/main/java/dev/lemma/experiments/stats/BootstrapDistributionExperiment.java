@@ -323,7 +323,8 @@ public final class BootstrapDistributionExperiment implements Experiment {
         }
         result.note(
                 "The percentile interval reads the $" + Format.num((1 - c) / 2) + "$ and $" + Format.num((1 + c) / 2)
-                        + "$ quantiles of the bootstrap distribution; BCa shifts both levels to correct the distribution's"
+                        + "$ quantiles of the bootstrap distribution; BCa shifts both levels to correct the"
+                        + " distribution's"
                         + " median bias $z_0$ and its skewness (the acceleration $a$, from the jackknife).");
         if (outside > 0) {
             result.note("The true sampling distribution has a long tail: " + outside + " of its " + TRUE_SAMPLES

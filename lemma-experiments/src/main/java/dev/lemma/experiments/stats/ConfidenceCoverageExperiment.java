@@ -244,20 +244,26 @@ public final class ConfidenceCoverageExperiment implements Experiment {
                 + (Math.abs(observed - c) > 2 * se
                         ? ", more than chance usually explains."
                         : ", within what chance alone explains."));
-        result.note("Each interval is a random object and $\\mu$ is fixed: \"95 %\" is a property of the"
-                + " procedure (95 % of the intervals it produces contain $\\mu$), not of one interval, which"
-                + " either contains $\\mu$ or does not.");
+        String percent = Format.num(100 * c) + " %";
+        result.note("Each interval is a random object and $\\mu$ is fixed: \"" + percent + "\" is a property of"
+                + " the procedure (" + percent + " of the intervals it produces contain $\\mu$), not of one"
+                + " interval, which either contains $\\mu$ or does not.");
         if (method.equals("t")) {
-            result.note(
-                    name.equals("normal")
-                            ? "For normal data $(\\bar x - \\mu)/(s/\\sqrt n)$ has exactly Student's t distribution with"
-                                    + " $n - 1$ degrees of freedom, so the t interval's coverage is exactly $c$ at every"
-                                    + " $n$, even $n = 2$."
-                            : "For skewed data the t interval is only approximate: $\\bar x$ and $s$ are correlated"
-                                    + " and $(\\bar x - \\mu)/(s/\\sqrt n)$ is skewed, so at small $n$ the intervals miss"
-                                    + " more often than promised, mostly on one side (for a right-skewed population, the"
-                                    + " intervals that miss lie below $\\mu$). The central limit theorem restores the"
-                                    + " coverage as $n$ grows, slowly for the log-normal.");
+            if (name.equals("normal")) {
+                result.note("For normal data $(\\bar x - \\mu)/(s/\\sqrt n)$ has exactly Student's t distribution"
+                        + " with $n - 1$ degrees of freedom, so the t interval's coverage is exactly $c$ at every $n$,"
+                        + " even $n = 2$.");
+            } else if (name.equals("uniform")) {
+                result.note("Uniform data are not normal, but symmetric with light tails: $\\bar x$ is nearly normal"
+                        + " already at small $n$ and the t interval's coverage stays close to $c$ (the central limit"
+                        + " theorem at work). Skewed populations are where it fails: try the log-normal.");
+            } else {
+                result.note("For skewed data the t interval is only approximate: $\\bar x$ and $s$ are correlated and"
+                        + " $(\\bar x - \\mu)/(s/\\sqrt n)$ is skewed, so at small $n$ the intervals miss more often"
+                        + " than promised, mostly on one side (for a right-skewed population, the intervals that miss"
+                        + " lie below $\\mu$). The central limit theorem restores the coverage as $n$ grows, slowly"
+                        + " for the log-normal.");
+            }
         } else {
             result.note("The bootstrap intervals resample each sample " + RESAMPLES + " times and read the"
                     + " quantiles of the resampled means: they assume nothing about the population, but are"
