@@ -118,6 +118,24 @@ class ConfidenceCoverageExperimentTest {
         assertThat(r.notes()).isNotEmpty();
     }
 
+    /// Two values per sample is the hardest case for the bootstrap (a resample has at most three
+    /// distinct means): over many seeds and every population both bootstrap intervals are finite and
+    /// ordered, and BCa is either defined or reported as undefined.
+    @ParameterizedTest
+    @CsvSource({"normal", "uniform", "exponential", "lognormal"})
+    void theBootstrapIntervalsOfTwoValuesAreAlwaysDrawable(String population) {
+        for (long seed = 1; seed <= 10; seed++) {
+            for (String method : new String[] {"percentile", "bca"}) {
+                var coverage = ConfidenceCoverageExperiment.intervals(
+                        Populations.of(population), 2, method, 0.95, seed, Progress.NONE);
+                for (var i : coverage.intervals()) {
+                    assertThat(i.lower()).isFinite().isLessThanOrEqualTo(i.upper());
+                    assertThat(i.upper()).isFinite();
+                }
+            }
+        }
+    }
+
     @Test
     void theSameSeedGivesTheSameIntervals() {
         Result a = Runs.run(EXPERIMENT, "method", "bca", "seed", "11");
