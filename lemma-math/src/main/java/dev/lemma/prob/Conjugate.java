@@ -80,6 +80,22 @@ public final class Conjugate {
             return (alpha - 1) * Math.log(p) + (beta - 1) * Math.log1p(-p) - SpecialFunctions.logBeta(alpha, beta);
         }
 
+        /// The maximum a posteriori estimate, the mode of the belief: $\frac{\alpha - 1}{\alpha + \beta - 2}$
+        /// when $\alpha, \beta \ge 1$ (not both 1), where the density is unimodal. With the flat prior Beta(1,
+        /// 1) and $s$ successes in $n$ trials it is $s/n$, the maximum-likelihood estimate; a prior
+        /// Beta$(\alpha, \beta)$ acts as $\alpha - 1$ extra successes and $\beta - 1$ extra failures.
+        ///
+        /// @return the mode
+        /// @throws ArithmeticException if $\alpha < 1$ or $\beta < 1$ (the density is unbounded at an end)
+        ///     or $\alpha = \beta = 1$ (flat, every $p$ is a mode)
+        public double maximumAPosteriori() {
+            if (alpha < 1 || beta < 1 || (alpha == 1 && beta == 1)) {
+                throw new ArithmeticException("Beta(" + alpha + ", " + beta + ") has no single mode: the density is"
+                        + (alpha == 1 && beta == 1 ? " flat" : " unbounded at an end of [0, 1]"));
+            }
+            return (alpha - 1) / (alpha + beta - 2);
+        }
+
         /// @return the belief as a [Beta] distribution
         public Beta distribution() {
             return new Beta(alpha, beta);
@@ -135,6 +151,14 @@ public final class Conjugate {
                     - SpecialFunctions.logGamma(shape)
                     + (shape - 1) * Math.log(lambda)
                     - rate * lambda;
+        }
+
+        /// The maximum a posteriori rate, the mode $(a - 1)/b$ for $a \ge 1$ (0 for $a < 1$, where the
+        /// density decreases from $+\infty$ at 0).
+        ///
+        /// @return the mode
+        public double maximumAPosteriori() {
+            return shape >= 1 ? (shape - 1) / rate : 0.0;
         }
 
         /// @return the belief as a [Gamma] distribution (shape $a$, scale $1/b$)
@@ -195,6 +219,16 @@ public final class Conjugate {
         public double logDensity(double mu) {
             double z = mu - mean;
             return -0.5 * (Math.log(2 * Math.PI * variance) + z * z / variance);
+        }
+
+        /// The maximum a posteriori estimate of $\mu$: the belief's mode, its mean $\mu_n$. Compared with
+        /// the maximum-likelihood estimate $\bar x$ it is pulled towards $\mu_0$, the more the fewer the data:
+        /// the Gaussian prior acts as an L2 penalty $\frac{(\mu - \mu_0)^2}{2\tau_0^2}$ on the
+        /// log-likelihood.
+        ///
+        /// @return $\mu_n$
+        public double maximumAPosteriori() {
+            return mean;
         }
 
         /// @return the belief about $\mu$ as a [Normal] distribution $N(\mu_0, \tau_0^2)$

@@ -155,6 +155,65 @@ class ConjugateTest {
         }
     }
 
+    /// The MAP estimate is where the posterior density is largest: found here by a golden-section search
+    /// on the unnormalised log-posterior (prior × likelihood), independent of the closed forms; with a
+    /// flat prior it is the maximum-likelihood estimate, and a Beta(2, 2) prior adds one success and one
+    /// failure.
+    @Test
+    void maximumAPosterioriIsTheModeOfPriorTimesLikelihood() {
+        int s = 7;
+        int f = 3;
+        DoubleUnaryOperator betaLog =
+                p -> 2.5 * Math.log(p) + 1.5 * Math.log1p(-p) + s * Math.log(p) + f * Math.log1p(-p);
+        assertThat(new Conjugate.BetaBernoulli(3.5, 2.5).update(s, f).maximumAPosteriori())
+                .isCloseTo(argmax(betaLog, 1e-9, 1 - 1e-9), within(SEARCH));
+        assertThat(new Conjugate.BetaBernoulli(1, 1).update(s, f).maximumAPosteriori())
+                .isCloseTo(0.7, within(1e-15));
+        assertThat(new Conjugate.BetaBernoulli(2, 2).update(s, f).maximumAPosteriori())
+                .isCloseTo(8.0 / 12, within(1e-15));
+
+        int[] counts = {3, 5, 2, 4};
+        DoubleUnaryOperator gammaLog = l -> 1.0 * Math.log(l) - 0.5 * l + 14 * Math.log(l) - 4 * l;
+        assertThat(new Conjugate.GammaPoisson(2, 0.5).update(counts).maximumAPosteriori())
+                .isCloseTo(argmax(gammaLog, 1e-9, 50), within(SEARCH * 5));
+
+        double[] x = {1.2, 0.4, 2.2};
+        DoubleUnaryOperator normalLog = mu -> {
+            double v = -(mu - 0.0) * (mu - 0.0) / (2 * 4.0);
+            for (double xi : x) {
+                v -= (xi - mu) * (xi - mu) / (2 * 1.0);
+            }
+            return v;
+        };
+        assertThat(new Conjugate.NormalNormal(0, 4, 1).update(x).maximumAPosteriori())
+                .isCloseTo(argmax(normalLog, -10, 10), within(SEARCH));
+        assertThatThrownBy(() -> new Conjugate.BetaBernoulli(0.5, 3).maximumAPosteriori())
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("unbounded");
+    }
+
+    /// A search that compares function values near a smooth maximum cannot tell apart points within
+    /// about $\sqrt{u}$ times the scale of the maximiser, where the function changes by less than its
+    /// rounding: $10^{-8}$, with a safety factor of 100.
+    private static final double SEARCH = 1e-6;
+
+    /// The maximiser of a unimodal function on $[a, b]$ by golden-section search.
+    private static double argmax(DoubleUnaryOperator f, double a, double b) {
+        double g = (Math.sqrt(5) - 1) / 2;
+        double c = b - g * (b - a);
+        double d = a + g * (b - a);
+        while (b - a > 1e-12 * (1 + Math.abs(a))) {
+            if (f.applyAsDouble(c) > f.applyAsDouble(d)) {
+                b = d;
+            } else {
+                a = c;
+            }
+            c = b - g * (b - a);
+            d = a + g * (b - a);
+        }
+        return (a + b) / 2;
+    }
+
     @Test
     void sequentialUpdatingEqualsBatchUpdating() {
         RandomGenerator g = Randomness.of(12);
