@@ -46,10 +46,10 @@ public final class Experiments {
             new BackpropNetworkExperiment(),
             // Chapter 3, probability, in the order the chapter embeds them.
             new DistributionExplorerExperiment(),
+            new BayesCoinExperiment(),
             new LawOfLargeNumbersExperiment(),
             new CentralLimitTheoremExperiment(),
             new HoeffdingBoundExperiment(),
-            new BayesCoinExperiment(),
             // Chapter 4, statistics, in the order the chapter embeds them.
             new ConfidenceCoverageExperiment(),
             new TestPowerExperiment(),

@@ -201,7 +201,14 @@ class LabBrowserTest {
 
     /// Every experiment embedded in a written chapter computes and draws in the page, with no error shown.
     @ParameterizedTest
-    @ValueSource(strings = {"01-linear-algebra", "02-calculus", "07-numerical-methods"})
+    @ValueSource(
+            strings = {
+                "01-linear-algebra",
+                "02-calculus",
+                "03-probability",
+                "06-information-theory",
+                "07-numerical-methods"
+            })
     void everyEmbeddedExperimentOfAChapterDraws(String chapter) {
         open("/chapters/" + chapter);
         Locator widgets = page.locator(".prose section.experiment[data-experiment]");
@@ -228,9 +235,9 @@ class LabBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
-    /// Chapters 2 and 7 render all their mathematics (no KaTeX error) and their code.
+    /// The later written chapters render all their mathematics (no KaTeX error) and their code.
     @ParameterizedTest
-    @ValueSource(strings = {"02-calculus", "07-numerical-methods"})
+    @ValueSource(strings = {"02-calculus", "03-probability", "06-information-theory", "07-numerical-methods"})
     void aWrittenChapterRendersAllItsMath(String chapter) {
         open("/chapters/" + chapter);
         page.waitForSelector(".katex");
@@ -238,7 +245,9 @@ class LabBrowserTest {
                 + " === document.querySelectorAll('span.math').length");
         assertThat(page.locator(".katex").count()).isGreaterThan(100);
         assertThat(page.locator(".katex-error").count()).isZero();
-        assertThat(page.locator("pre code.hljs").count()).isPositive();
+        assertThat(page.locator("pre code.hljs").count())
+                .as("every code block is highlighted")
+                .isEqualTo(page.locator("pre code").count());
         screenshot("chapter-" + chapter + ".png", false);
         assertThat(consoleErrors).isEmpty();
     }
