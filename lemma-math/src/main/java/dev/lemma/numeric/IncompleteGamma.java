@@ -315,6 +315,15 @@ final class IncompleteGamma {
     /// $Q \approx e^{-x}$, joined at NR's empirical break point $t = 1 - a(0.253 + 0.12a)$.
     private static double start(double a, double p) {
         if (a > 1.0) {
+            if (p < 0.5) {
+                // Deep in the lower tail P(a, x) ≈ x^a/Γ(a + 1), so x ≈ (p Γ(a + 1))^{1/a}. NR's start
+                // below is floored at 10^{-3} a, from which Halley's steps on a power law shrink x by a
+                // factor 1 - 1/a each: hundreds of steps for p = 10^{-300}.
+                double small = Math.exp((Math.log(p) + Gamma.logGammaOnePlus(a)) / a);
+                if (small < 0.1) {
+                    return small;
+                }
+            }
             double pp = p < 0.5 ? p : 1.0 - p;
             double t = Math.sqrt(-2.0 * Math.log(pp));
             double z = (2.30753 + t * 0.27061) / (1.0 + t * (0.99229 + t * 0.04481)) - t;

@@ -47,7 +47,7 @@ public record Gamma(double shape, double scale) implements ContinuousDistributio
 
     /// $\log f$ for shape $k$ and scale $\theta$; shared with [ChiSquared].
     static double logDensity(double x, double k, double theta) {
-        if (x < 0) {
+        if (x < 0 || x == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
         if (x == 0) {

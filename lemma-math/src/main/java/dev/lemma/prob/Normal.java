@@ -11,8 +11,10 @@ import java.util.random.RandomGenerator;
 ///
 /// - CDF $F(x) = \frac12 \operatorname{erfc}\big(-\frac{x - \mu}{\sigma\sqrt2}\big)$ and survival
 ///   $\frac12 \operatorname{erfc}\big(\frac{x - \mu}{\sigma\sqrt2}\big)$: each tail is computed directly,
-///   so a tail underflows only where a double must, and neither is
-///   $1 - $ the other.
+///   so a tail underflows only where a double must, and neither is $1 - $ the other. Far out the
+///   relative condition number of a tail with respect to $x$ is about $z^2$, $z = (x - \mu)/\sigma$:
+///   the rounding of $z/\sqrt2$ alone costs $z^2 u$ (at $z = 9.25$, $1.4 \times 10^{-14}$ from SciPy's
+///   value, both within $7 \times 10^{-15}$ of mpmath).
 /// - Quantile $\mu - \sigma\sqrt2\,\operatorname{erfc}^{-1}(2p)$; $2p$ is exact, and `erfcInv` is
 ///   accurate for tiny $p$.
 /// - Mean $\mu$, variance $\sigma^2$, entropy $\frac12\log(2\pi e\sigma^2)$.

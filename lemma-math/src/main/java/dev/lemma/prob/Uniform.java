@@ -63,7 +63,7 @@ public record Uniform(double lower, double upper) implements ContinuousDistribut
     @Override
     public double quantile(double p) {
         Validation.probability(NAME, p);
-        return p == 1 ? upper : lower + p * (upper - lower);
+        return p == 1 ? upper : Math.min(upper, lower + p * (upper - lower)); // no rounding past b
     }
 
     /// @return $(a + b)/2$

@@ -209,6 +209,21 @@ class SpecialFunctionsIdentitiesTest {
         }
     }
 
+    /// Deep lower tails, where the quantile is far below 1: $P(a, x) \approx x^a/\Gamma(a + 1)$ puts $x$
+    /// near $10^{-120}$ for $a = 2.5$, $p = 10^{-300}$ (this once failed to converge from a start at
+    /// $10^{-3}a$).
+    @Test
+    void inverseRegularizedGammaPInTheDeepLowerTail() {
+        for (double a : new double[] {1.5, 2, 2.5, 10, 50}) {
+            for (double p : new double[] {1e-300, 1e-200, 1e-100, 1e-30, 1e-10}) {
+                double x = SpecialFunctions.inverseRegularizedGammaP(a, p);
+                assertThat(SpecialFunctions.regularizedGammaP(a, x))
+                        .as("P(%s, P⁻¹(%s))", a, p)
+                        .isCloseTo(p, org.assertj.core.api.Assertions.withinPercentage(1e-11 * 100 * Math.max(1, a)));
+            }
+        }
+    }
+
     @Test
     void regularizedBetaSymmetry() {
         Random random = new Random(SEED + 11);

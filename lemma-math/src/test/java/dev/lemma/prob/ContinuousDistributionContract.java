@@ -116,6 +116,8 @@ abstract class ContinuousDistributionContract {
                         .isCloseTo(1, org.assertj.core.api.Assertions.within(4 * Math.ulp(1.0)));
             }
         }
+        assertThat(d.logPdf(Double.NEGATIVE_INFINITY)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(d.logPdf(Double.POSITIVE_INFINITY)).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(d.cdf(Double.NEGATIVE_INFINITY)).isZero();
         assertThat(d.cdf(Double.POSITIVE_INFINITY)).isEqualTo(1);
         assertThat(d.survival(Double.POSITIVE_INFINITY)).isZero();

@@ -35,7 +35,7 @@ class ContinuousReferenceTest {
 
     /// SciPy 1.10.1's `t(df=5).ppf` (cdflib's `stdtrit`) is off by up to $3.3 \times 10^{-10}$ relative
     /// (at $q = 0.05$): its own `t.cdf` at those points misses $q$ by the same amount. The quantiles are
-    /// checked instead against the roots of $F(x) = q$ with mpmath 1.2.1 at 50 digits, the CDF being
+    /// checked instead against the roots of $F(x) = q$ with mpmath 1.3.0 at 50 digits, the CDF being
     /// $\frac12 I_{\nu/(\nu + x^2)}(\nu/2, 1/2)$ (`mpmath.betainc(nu/2, 0.5, 0, z, regularized=True)/2`,
     /// `mpmath.findroot` started at SciPy's value, `q` the file's doubles), rounded to double; SciPy's
     /// values must lie within [#SCIPY_T_PPF_ERROR] of Lemma's.

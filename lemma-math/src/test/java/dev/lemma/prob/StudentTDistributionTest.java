@@ -62,6 +62,24 @@ class StudentTDistributionTest extends ContinuousDistributionContract {
     }
 
     @Test
+    void extremeTailsAndTinyDegreesOfFreedom() {
+        // nu = 0.002: P(|T| > 1e300) = I_z(0.001, 1/2), z = nu/(nu + 1e600) underflows; mpmath 1.3.0 at 30
+        // digits (betainc(nu/2, 0.5, 0, z, regularized=True)) gives 0.249287029939087661
+        StudentT t = new StudentT(0.002);
+        assertThat(2 * t.survival(1e300)).isCloseTo(0.249287029939087661, within(1e-14));
+        // a Gamma(0.001) draw underflows to 0 about half the time (P(G < 4.9e-324) = 0.48); through log G the
+        // draws still follow the tail: the fraction beyond 1e300 within 5 binomial standard errors
+        int n = 10_000;
+        long beyond = java.util.Arrays.stream(t.sample(5L, n))
+                .filter(v -> Math.abs(v) > 1e300)
+                .count();
+        double p = 2 * t.survival(1e300);
+        assertThat((double) beyond / n).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / n)));
+        // log f(1e200) for nu = 5, where x^2 overflows: mpmath 1.3.0 gives -2759.24241744460724
+        assertThat(new StudentT(5).logPdf(1e200)).isCloseTo(-2759.24241744460724, within(1e-12 * 2759.24));
+    }
+
+    @Test
     void rejectsBadParametersAndData() {
         assertThatThrownBy(() -> new StudentT(0)).hasMessage("StudentT: df must be finite and > 0, got 0.0");
         assertThatThrownBy(StudentT::fit).hasMessage("StudentT.fit: data must not be empty");
