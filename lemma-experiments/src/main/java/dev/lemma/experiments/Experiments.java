@@ -5,6 +5,7 @@ import dev.lemma.experiments.calculus.ComputationalGraphExperiment;
 import dev.lemma.experiments.calculus.GradientFieldExperiment;
 import dev.lemma.experiments.calculus.TangentLineExperiment;
 import dev.lemma.experiments.calculus.TaylorSeriesExperiment;
+import dev.lemma.experiments.info.EntropyAndKlExperiment;
 import dev.lemma.experiments.linalg.GemmStaircaseExperiment;
 import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
@@ -13,6 +14,9 @@ import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
+import dev.lemma.experiments.stats.BootstrapDistributionExperiment;
+import dev.lemma.experiments.stats.ConfidenceCoverageExperiment;
+import dev.lemma.experiments.stats.TestPowerExperiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +41,11 @@ public final class Experiments {
             new BackpropNetworkExperiment(),
             // Chapter 3, probability, in the order the chapter embeds them.
             // Chapter 4, statistics, in the order the chapter embeds them.
+            new ConfidenceCoverageExperiment(),
+            new TestPowerExperiment(),
+            new BootstrapDistributionExperiment(),
             // Chapter 6, information theory.
+            new EntropyAndKlExperiment(),
             // Chapter 7, numerical methods.
             new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),

@@ -88,7 +88,8 @@ public final class Power {
             case LESS -> upper(t.quantile(1 - alpha), -delta, nu);
             case TWO_SIDED -> {
                 double c = t.quantile(1 - alpha / 2);
-                yield upper(c, delta, nu) + upper(c, -delta, nu);
+                // Each tail is a probability; their sum may exceed 1 by the quadrature's 1e-15.
+                yield Math.min(1.0, upper(c, delta, nu) + upper(c, -delta, nu));
             }
         };
     }
@@ -107,7 +108,7 @@ public final class Power {
             double f = STANDARD_NORMAL.survival(c * w / Math.sqrt(nu) - delta) * density;
             sum += (i == 0 || i == INTERVALS ? 1 : (i % 2 == 1 ? 4 : 2)) * f;
         }
-        return sum * h / 3;
+        return Math.max(0.0, Math.min(1.0, sum * h / 3));
     }
 
     private static void check(double effectSize, int n, double alpha) {
