@@ -14,6 +14,11 @@ import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
+import dev.lemma.experiments.prob.BayesCoinExperiment;
+import dev.lemma.experiments.prob.CentralLimitTheoremExperiment;
+import dev.lemma.experiments.prob.DistributionExplorerExperiment;
+import dev.lemma.experiments.prob.HoeffdingBoundExperiment;
+import dev.lemma.experiments.prob.LawOfLargeNumbersExperiment;
 import dev.lemma.experiments.stats.BootstrapDistributionExperiment;
 import dev.lemma.experiments.stats.ConfidenceCoverageExperiment;
 import dev.lemma.experiments.stats.TestPowerExperiment;
@@ -40,6 +45,11 @@ public final class Experiments {
             new ComputationalGraphExperiment(),
             new BackpropNetworkExperiment(),
             // Chapter 3, probability, in the order the chapter embeds them.
+            new DistributionExplorerExperiment(),
+            new LawOfLargeNumbersExperiment(),
+            new CentralLimitTheoremExperiment(),
+            new HoeffdingBoundExperiment(),
+            new BayesCoinExperiment(),
             // Chapter 4, statistics, in the order the chapter embeds them.
             new ConfidenceCoverageExperiment(),
             new TestPowerExperiment(),
