@@ -237,7 +237,9 @@ class LabBrowserTest {
 
     /// The later written chapters render all their mathematics (no KaTeX error) and their code.
     @ParameterizedTest
-    @ValueSource(strings = {"02-calculus", "03-probability", "06-information-theory", "07-numerical-methods"})
+    @ValueSource(
+            strings = {"02-calculus", "03-probability", "04-statistics", "06-information-theory", "07-numerical-methods"
+            })
     void aWrittenChapterRendersAllItsMath(String chapter) {
         open("/chapters/" + chapter);
         page.waitForSelector(".katex");
