@@ -206,6 +206,7 @@ class LabBrowserTest {
                 "01-linear-algebra",
                 "02-calculus",
                 "03-probability",
+                "04-statistics",
                 "06-information-theory",
                 "07-numerical-methods"
             })
