@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lemma.calculus.GradientCheck;
 import dev.lemma.experiments.Result;
+import dev.lemma.experiments.Runs;
 import dev.lemma.experiments.Table;
 import dev.lemma.viz.Series;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lemma.experiments.Result;
+import dev.lemma.experiments.Runs;
 import dev.lemma.experiments.Table;
 import dev.lemma.viz.Chart;
 import dev.lemma.viz.Series;

@@ -3,6 +3,7 @@ package dev.lemma.experiments.prob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lemma.experiments.Result;
+import dev.lemma.experiments.Runs;
 import dev.lemma.prob.Exponential;
 import dev.lemma.viz.Chart;
 import dev.lemma.viz.Series;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;
+import dev.lemma.experiments.Runs;
 import dev.lemma.experiments.Table;
 import dev.lemma.prob.Normal;
 import dev.lemma.viz.Series;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lemma.experiments.Result;
+import dev.lemma.experiments.Runs;
 import dev.lemma.stats.Alternative;
 import dev.lemma.stats.Power;
 import dev.lemma.viz.Chart;

@@ -1,21 +1,16 @@
-package dev.lemma.experiments.stats;
+package dev.lemma.experiments;
 
-import dev.lemma.experiments.Arguments;
-import dev.lemma.experiments.Experiment;
-import dev.lemma.experiments.Progress;
-import dev.lemma.experiments.Result;
-import dev.lemma.experiments.Table;
 import dev.lemma.viz.Chart;
 import dev.lemma.viz.Series;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/// Shared helpers of the chapter-4 experiment tests: run with given arguments, read a table cell or a series.
-final class Runs {
+/// Shared helpers of the experiment tests: run with given arguments, read a table cell or a series.
+public final class Runs {
     private Runs() {}
 
     /// Runs `experiment` with `pairs` = name, value, name, value, ….
-    static Result run(Experiment experiment, String... pairs) {
+    public static Result run(Experiment experiment, String... pairs) {
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             given.put(pairs[i], pairs[i + 1]);
@@ -24,7 +19,7 @@ final class Runs {
     }
 
     /// The number in `column` of the row whose first cell starts with `quantity`.
-    static double cell(Table table, String quantity, int column) {
+    public static double cell(Table table, String quantity, int column) {
         return table.rows().stream()
                 .filter(r -> r.getFirst().toString().startsWith(quantity))
                 .map(r -> ((Number) r.get(column)).doubleValue())
@@ -33,7 +28,7 @@ final class Runs {
     }
 
     /// The first series of `type` whose name starts with `prefix`.
-    static <S extends Series> S series(Chart chart, Class<S> type, String prefix) {
+    public static <S extends Series> S series(Chart chart, Class<S> type, String prefix) {
         return chart.series().stream()
                 .filter(type::isInstance)
                 .map(type::cast)
