@@ -1,38 +1,36 @@
 package dev.lemma.optim;
 
 import dev.lemma.autodiff.Tensor;
-import dev.lemma.linalg.Vector;
 import dev.lemma.numeric.DimensionMismatchException;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 /// A function $f : \mathbb{R}^n \to \mathbb{R}$ to minimise, with its gradient: what every optimiser
-/// in this package consumes.
+/// in this package consumes. Points and gradients are plain `double[]`, the form an optimiser updates in
+/// place step after step.
 ///
 /// Three ways to get one: write the value and the gradient by hand ([#of]); write only the value with
 /// tensors and let reverse-mode differentiation supply the exact gradient ([#fromTensors]); or, for a
 /// check, differentiate numerically (`dev.lemma.calculus.MultivariateDerivatives`).
 ///
-/// Book: chapter 2, "Reverse mode and back-propagation" (the bridge); chapter 5 (the optimisers).
+/// Implementations must not modify the `x` they are given.
+///
+/// Book: chapter 2, "Reverse mode on arrays" (the bridge); chapter 5 (the optimisers).
 public interface Objective {
-
-    /// @return $n$, the number of variables
-    int dimension();
 
     /// $f(x)$.
     ///
-    /// @param x the point, of length [#dimension()]
+    /// @param x the point
     /// @return the value
-    /// @throws DimensionMismatchException if the length of `x` is not the dimension
-    double value(Vector x);
+    double value(double[] x);
 
     /// $\nabla f(x)$.
     ///
-    /// @param x the point, of length [#dimension()]
-    /// @return the gradient, of the same length
-    /// @throws DimensionMismatchException if the length of `x` is not the dimension
-    Vector gradient(Vector x);
+    /// @param x the point
+    /// @return the gradient, a new array of the length of `x`
+    double[] gradient(double[] x);
 
     /// $f(x)$ and $\nabla f(x)$ together, which costs one evaluation where the gradient is computed
     /// alongside the value (reverse mode computes the value on its way to the gradient). The default
@@ -40,7 +38,7 @@ public interface Objective {
     ///
     /// @param x the point
     /// @return the value and the gradient
-    default Evaluation evaluate(Vector x) {
+    default Evaluation evaluate(double[] x) {
         return new Evaluation(value(x), gradient(x));
     }
 
@@ -48,36 +46,28 @@ public interface Objective {
     ///
     /// @param value $f(x)$
     /// @param gradient $\nabla f(x)$
-    record Evaluation(double value, Vector gradient) {}
+    @SuppressWarnings("ArrayRecordComponent") // a result handed to an optimiser, never compared or hashed
+    record Evaluation(double value, double[] gradient) {}
 
-    /// An objective from hand-written value and gradient.
+    /// An objective from hand-written value and gradient. The gradient's length is checked against the
+    /// point's at each call.
     ///
-    /// @param dimension $n$
     /// @param value $x \mapsto f(x)$
     /// @param gradient $x \mapsto \nabla f(x)$
     /// @return the objective
-    /// @throws IllegalArgumentException if the dimension is negative
-    static Objective of(int dimension, ToDoubleFunction<Vector> value, Function<Vector, Vector> gradient) {
-        if (dimension < 0) {
-            throw new IllegalArgumentException("dimension must be ≥ 0 but is " + dimension);
-        }
+    static Objective of(ToDoubleFunction<double[]> value, Function<double[], double[]> gradient) {
         return new Objective() {
             @Override
-            public int dimension() {
-                return dimension;
+            public double value(double[] x) {
+                return value.applyAsDouble(x);
             }
 
             @Override
-            public double value(Vector x) {
-                return value.applyAsDouble(check(dimension, x));
-            }
-
-            @Override
-            public Vector gradient(Vector x) {
-                Vector g = gradient.apply(check(dimension, x));
-                if (g.size() != dimension) {
-                    throw new DimensionMismatchException(
-                            "the gradient function returned " + g.size() + " entries for dimension " + dimension);
+            public double[] gradient(double[] x) {
+                double[] g = gradient.apply(x);
+                if (g == null || g.length != x.length) {
+                    throw new DimensionMismatchException("the gradient function returned "
+                            + (g == null ? "null" : g.length + " entries") + " for a point with " + x.length);
                 }
                 return g;
             }
@@ -100,37 +90,31 @@ public interface Objective {
     /// @param shape the shape of the variables; $n$ is its size
     /// @return the objective
     /// @throws IllegalArgumentException if a dimension is negative; when evaluated, if `function` does
-    ///     not return one entry
+    ///     not return one entry or `x` does not have $n$ entries
     static Objective fromTensors(UnaryOperator<Tensor> function, int... shape) {
         int[] dims = shape.clone();
         int n = Tensor.zeros(dims).size();
         return new Objective() {
             @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public double value(Vector x) {
-                return Tensor.noGrad(() -> scalar(
-                                function.apply(Tensor.constant(check(n, x).toArray(), dims))))
+            public double value(double[] x) {
+                return Tensor.noGrad(() -> scalar(function.apply(Tensor.constant(check(n, x), dims))))
                         .item();
             }
 
             @Override
-            public Vector gradient(Vector x) {
+            public double[] gradient(double[] x) {
                 return evaluate(x).gradient();
             }
 
             @Override
-            public Evaluation evaluate(Vector x) {
-                Tensor variables = Tensor.of(check(n, x).toArray(), dims);
+            public Evaluation evaluate(double[] x) {
+                Tensor variables = Tensor.of(check(n, x), dims);
                 Tensor y = scalar(function.apply(variables));
                 if (!y.requiresGrad()) { // the function ignored its argument: f is constant
-                    return new Evaluation(y.item(), Vector.zeros(n));
+                    return new Evaluation(y.item(), new double[n]);
                 }
                 y.backward();
-                return new Evaluation(y.item(), variables.grad().toVector());
+                return new Evaluation(y.item(), variables.grad().toArray());
             }
         };
     }
@@ -138,15 +122,15 @@ public interface Objective {
     private static Tensor scalar(Tensor y) {
         if (y.size() != 1) {
             throw new IllegalArgumentException("the objective's tensor function must return one number, it returned"
-                    + " a tensor of shape " + java.util.Arrays.toString(y.shape()));
+                    + " a tensor of shape " + Arrays.toString(y.shape()));
         }
         return y;
     }
 
-    private static Vector check(int dimension, Vector x) {
-        if (x.size() != dimension) {
+    private static double[] check(int dimension, double[] x) {
+        if (x.length != dimension) {
             throw new DimensionMismatchException(
-                    "the objective has " + dimension + " variables but x has " + x.size() + " entries");
+                    "the objective has " + dimension + " variables but x has " + x.length + " entries");
         }
         return x;
     }
