@@ -3,9 +3,7 @@ package dev.lemma.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lemma.linalg.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +36,8 @@ class InformationTheoryReferenceTest {
         WORST.forEach((name, where) -> System.out.println("worst relative error of " + name + ": " + where));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
-        try (InputStream in = InformationTheoryReferenceTest.class.getResourceAsStream(
-                "/reference/scipy-sklearn/information_theory.json")) {
-            if (in == null) {
-                throw new IllegalStateException("information_theory.json is missing from the test resources");
-            }
-            return new ObjectMapper().readValue(in, Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.resource("/reference/scipy-sklearn/information_theory.json");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,8 @@ package dev.lemma.linalg;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,23 @@ public final class Json {
             return MAPPER.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed reference JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /// Reads a JSON object from a test resource, such as
+    /// `/reference/scipy-sklearn/distributions.json`.
+    ///
+    /// @param path the resource's absolute path on the class path
+    /// @return the object
+    /// @throws IllegalStateException naming the path if the resource is missing or cannot be read
+    public static Map<String, Object> resource(String path) {
+        try (InputStream in = Json.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the test resources");
+            }
+            return object(MAPPER.readValue(in, Object.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

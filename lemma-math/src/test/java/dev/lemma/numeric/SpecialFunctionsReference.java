@@ -1,8 +1,6 @@
 package dev.lemma.numeric;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lemma.linalg.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +13,8 @@ final class SpecialFunctionsReference {
 
     static final Map<String, Object> ROOT = load();
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
-        try (InputStream in = SpecialFunctionsReference.class.getResourceAsStream(
-                "/reference/scipy-sklearn/special_functions.json")) {
-            if (in == null) {
-                throw new IllegalStateException("special_functions.json is missing from the test resources");
-            }
-            return new ObjectMapper().readValue(in, Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.resource("/reference/scipy-sklearn/special_functions.json");
     }
 
     @SuppressWarnings("unchecked")

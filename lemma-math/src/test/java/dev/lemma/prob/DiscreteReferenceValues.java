@@ -2,9 +2,7 @@ package dev.lemma.prob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lemma.linalg.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -20,17 +18,8 @@ final class DiscreteReferenceValues {
 
     static final Map<String, Object> ROOT = load();
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
-        try (InputStream in =
-                DiscreteReferenceValues.class.getResourceAsStream("/reference/scipy-sklearn/distributions.json")) {
-            if (in == null) {
-                throw new IllegalStateException("distributions.json is missing from the test resources");
-            }
-            return new ObjectMapper().readValue(in, Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.resource("/reference/scipy-sklearn/distributions.json");
     }
 
     @SuppressWarnings("unchecked")

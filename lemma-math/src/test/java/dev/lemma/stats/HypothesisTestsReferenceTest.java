@@ -2,9 +2,7 @@ package dev.lemma.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lemma.linalg.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,14 +14,8 @@ class HypothesisTestsReferenceTest {
     private static final double RELATIVE = 1e-10;
     private static final Map<String, Object> ROOT = load();
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> load() {
-        try (InputStream in = HypothesisTestsReferenceTest.class.getResourceAsStream(
-                "/reference/scipy-sklearn/hypothesis_tests.json")) {
-            return new ObjectMapper().readValue(in, Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.resource("/reference/scipy-sklearn/hypothesis_tests.json");
     }
 
     @SuppressWarnings("unchecked")

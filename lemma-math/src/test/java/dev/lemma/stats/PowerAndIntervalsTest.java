@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.lemma.linalg.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +62,8 @@ class PowerAndIntervalsTest {
 
     @Test
     @SuppressWarnings("unchecked") // JSON objects read as maps
-    void tIntervalMatchesScipy() throws IOException {
-        Map<String, Object> root;
-        try (InputStream in = getClass().getResourceAsStream("/reference/scipy-sklearn/hypothesis_tests.json")) {
-            root = new ObjectMapper().readValue(in, Map.class);
-        }
+    void tIntervalMatchesScipy() {
+        Map<String, Object> root = Json.resource("/reference/scipy-sklearn/hypothesis_tests.json");
         Map<String, Object> c = (Map<String, Object>) root.get("t_confidence_interval_mean");
         List<Number> xs = (List<Number>) ((Map<String, Object>) root.get("samples")).get("x");
         double[] x = xs.stream().mapToDouble(Number::doubleValue).toArray();
