@@ -1,30 +1,38 @@
 package dev.lemma.optim;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/// Gradient descent, $x_{k+1} = x_k - \eta\,\nabla f(x_k)$, with a fixed step $\eta$ or with Armijo's
-/// backtracking line search (start from $\eta$, halve until $f(x - t\nabla f) \le f(x) - c\,t\,\|\nabla
-/// f\|^2$ with $c = 10^{-4}$).
+/// Gradient descent, $x_{k+1} = x_k - t_k\,\nabla f(x_k)$, with one of three rules for the step $t_k$:
+/// - [Rule#FIXED]: $t_k = \eta$;
+/// - [Rule#ARMIJO]: backtracking from $\eta$, halving until $f(x - t\nabla f) \le f(x) - c\,t\,\|\nabla
+///   f\|^2$ with $c = 10^{-4}$ ([LineSearch.Armijo]);
+/// - [Rule#EXACT]: the exact minimiser along $-g$ of a quadratic, $t_k = \frac{g^\top g}{g^\top H g}$ with
+///   $g = \nabla f(x_k)$, $H = \nabla^2 f(x_k)$ (one Hessian-vector product per step); on a function that
+///   is not quadratic this minimises the second-order model along $-g$.
 ///
 /// On a quadratic with Hessian eigenvalues in $[\mu, L]$ the fixed step $\eta = 2/(L + \mu)$ contracts
-/// the error by $\frac{\kappa - 1}{\kappa + 1}$ per step, $\kappa = L/\mu$ (chapter 5 derives it; the tests
-/// measure it).
+/// the error by $\frac{\kappa - 1}{\kappa + 1}$ per step, $\kappa = L/\mu$, and exact line search
+/// decreases $f - f^\star$ by at least $\bigl(\frac{\kappa - 1}{\kappa + 1}\bigr)^2$ per step (chapter 5
+/// derives both; the tests measure them).
 ///
 /// Reference: J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer 2006, §3.1 (Armijo)
-/// and §3.3 (rate on quadratics).
+/// and §3.3 (rates on quadratics).
 ///
 /// Book: chapter 5, "Gradient descent".
 ///
-/// @param step $\eta > 0$ (the first trial step with Armijo)
-/// @param backtracking whether to use Armijo's line search
+/// @param step $\eta > 0$ (the first trial step with Armijo; unused by the exact rule)
+/// @param rule how the step is chosen
 /// @param maxIterations the iteration limit
 /// @param tolerance stop when $\|\nabla f\|_2 \le$ `tolerance`
-public record GradientDescent(double step, boolean backtracking, int maxIterations, double tolerance)
-        implements Optimizer {
+public record GradientDescent(double step, Rule rule, int maxIterations, double tolerance) implements Optimizer {
 
-    /// Armijo's sufficient-decrease constant.
-    static final double ARMIJO = 1e-4;
+    /// How gradient descent chooses its step.
+    public enum Rule {
+        /// The fixed step $\eta$.
+        FIXED,
+        /// Armijo backtracking from $\eta$.
+        ARMIJO,
+        /// The exact minimiser along $-\nabla f$ of the local quadratic model.
+        EXACT
+    }
 
     /// Checks the settings.
     ///
@@ -32,6 +40,9 @@ public record GradientDescent(double step, boolean backtracking, int maxIteratio
     public GradientDescent {
         if (!(step > 0) || Double.isInfinite(step)) {
             throw new IllegalArgumentException("GradientDescent: step must be finite and > 0, got " + step);
+        }
+        if (rule == null) {
+            throw new IllegalArgumentException("GradientDescent: rule must be FIXED, ARMIJO or EXACT, got null");
         }
         if (maxIterations < 0) {
             throw new IllegalArgumentException("GradientDescent: maxIterations must be ≥ 0, got " + maxIterations);
@@ -41,9 +52,9 @@ public record GradientDescent(double step, boolean backtracking, int maxIteratio
         }
     }
 
-    /// Defaults: step 1 with backtracking, 10 000 iterations, tolerance $10^{-8}$.
+    /// Defaults: Armijo backtracking from step 1, 10 000 iterations, tolerance $10^{-8}$.
     public GradientDescent() {
-        this(1.0, true, 10_000, 1e-8);
+        this(1.0, Rule.ARMIJO, 10_000, 1e-8);
     }
 
     /// A fixed step, 10 000 iterations, tolerance $10^{-8}$.
@@ -51,105 +62,64 @@ public record GradientDescent(double step, boolean backtracking, int maxIteratio
     /// @param step $\eta$
     /// @return the optimiser
     public static GradientDescent fixedStep(double step) {
-        return new GradientDescent(step, false, 10_000, 1e-8);
+        return new GradientDescent(step, Rule.FIXED, 10_000, 1e-8);
+    }
+
+    /// Exact line search on a quadratic, 10 000 iterations, tolerance $10^{-8}$.
+    ///
+    /// @return the optimiser
+    public static GradientDescent exact() {
+        return new GradientDescent(1.0, Rule.EXACT, 10_000, 1e-8);
     }
 
     @Override
     public OptimizationResult minimize(Objective f, double[] x0) {
+        Recorder run = new Recorder(f);
+        LineSearch armijo = LineSearch.armijo();
         double[] x = x0.clone();
-        List<double[]> trajectory = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        Objective.Evaluation e = f.evaluate(x);
-        int evaluations = 1;
+        Objective.Evaluation e = run.evaluate(x);
         for (int k = 0; ; k++) {
-            trajectory.add(x.clone());
-            values.add(e.value());
-            String bad = Trouble.find(e, k);
-            double norm = Trouble.norm(e.gradient());
-            if (bad != null) {
-                return result(x, e, norm, Status.DIVERGED, bad, k, evaluations, trajectory, values);
-            }
-            if (norm <= tolerance) {
-                return result(
-                        x,
-                        e,
-                        norm,
-                        Status.CONVERGED,
-                        "‖∇f‖ = " + norm + " ≤ " + tolerance,
-                        k,
-                        evaluations,
-                        trajectory,
-                        values);
-            }
-            if (k == maxIterations) {
-                return result(
-                        x,
-                        e,
-                        norm,
-                        Status.ITERATION_LIMIT,
-                        maxIterations + " iterations, ‖∇f‖ = " + norm,
-                        k,
-                        evaluations,
-                        trajectory,
-                        values);
+            OptimizationResult done = run.record(k, x, e, tolerance, maxIterations);
+            if (done != null) {
+                return done;
             }
             double[] g = e.gradient();
-            double t = step;
-            double[] next = step(x, g, t);
-            Objective.Evaluation candidate = f.evaluate(next);
-            evaluations++;
-            if (backtracking) {
-                while (!(candidate.value() <= e.value() - ARMIJO * t * norm * norm)) {
-                    t /= 2;
-                    if (t < step * 1e-20) { // 66 halvings: no step of any useful length decreases f
-                        return result(
+            double[] d = Flat.negate(g);
+            switch (rule) {
+                case FIXED -> {
+                    x = Flat.along(x, d, step);
+                    e = run.evaluate(x);
+                }
+                case ARMIJO -> {
+                    LineSearch.Step s = armijo.search(run.objective(), x, e, d, step);
+                    if (!s.satisfied()) {
+                        return run.stop(
                                 x,
-                                e,
-                                norm,
+                                e.value(),
+                                Trouble.norm(g),
                                 Status.STALLED,
                                 "the line search found no decrease from f = " + e.value() + " at iteration " + k,
-                                k,
-                                evaluations,
-                                trajectory,
-                                values);
+                                k);
                     }
-                    next = step(x, g, t);
-                    candidate = f.evaluate(next);
-                    evaluations++;
+                    x = s.x();
+                    e = s.evaluation();
+                }
+                case EXACT -> {
+                    double curvature = Flat.dot(g, f.hessianVector(x, g));
+                    if (!(curvature > 0)) {
+                        return run.stop(
+                                x,
+                                e.value(),
+                                Trouble.norm(g),
+                                Status.STALLED,
+                                "the curvature along the gradient is " + curvature + " at iteration " + k
+                                        + ": the exact step needs a positive one",
+                                k);
+                    }
+                    x = Flat.along(x, d, Flat.dot(g, g) / curvature);
+                    e = run.evaluate(x);
                 }
             }
-            x = next;
-            e = candidate;
         }
-    }
-
-    private static double[] step(double[] x, double[] g, double t) {
-        double[] next = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            next[i] = x[i] - t * g[i];
-        }
-        return next;
-    }
-
-    private static OptimizationResult result(
-            double[] x,
-            Objective.Evaluation e,
-            double norm,
-            Status status,
-            String reason,
-            int iterations,
-            int evaluations,
-            List<double[]> trajectory,
-            List<Double> values) {
-        return new OptimizationResult(
-                x.clone(),
-                e.value(),
-                norm,
-                status,
-                reason,
-                iterations,
-                evaluations,
-                List.copyOf(trajectory),
-                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

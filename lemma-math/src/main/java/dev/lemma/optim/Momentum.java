@@ -1,8 +1,5 @@
 package dev.lemma.optim;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /// Gradient descent with heavy-ball momentum (Polyak, 1964):
 /// $x_{k+1} = x_k - \alpha\,\nabla f(x_k) + \beta\,(x_k - x_{k-1})$.
 ///
@@ -62,37 +59,14 @@ public record Momentum(double learningRate, double momentum, int maxIterations, 
 
     @Override
     public OptimizationResult minimize(Objective f, double[] x0) {
+        Recorder run = new Recorder(f);
         double[] x = x0.clone();
         double[] previous = x0.clone();
-        List<double[]> trajectory = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        int evaluations = 0;
         for (int k = 0; ; k++) {
-            Objective.Evaluation e = f.evaluate(x);
-            evaluations++;
-            trajectory.add(x.clone());
-            values.add(e.value());
-            String bad = Trouble.find(e, k);
-            double norm = Trouble.norm(e.gradient());
-            Status status = bad != null
-                    ? Status.DIVERGED
-                    : norm <= tolerance ? Status.CONVERGED : k == maxIterations ? Status.ITERATION_LIMIT : null;
-            if (status != null) {
-                String reason = switch (status) {
-                    case DIVERGED -> bad;
-                    case CONVERGED -> "‖∇f‖ = " + norm + " ≤ " + tolerance;
-                    default -> maxIterations + " iterations, ‖∇f‖ = " + norm;
-                };
-                return new OptimizationResult(
-                        x.clone(),
-                        e.value(),
-                        norm,
-                        status,
-                        reason,
-                        k,
-                        evaluations,
-                        List.copyOf(trajectory),
-                        values.stream().mapToDouble(Double::doubleValue).toArray());
+            Objective.Evaluation e = run.evaluate(x);
+            OptimizationResult done = run.record(k, x, e, tolerance, maxIterations);
+            if (done != null) {
+                return done;
             }
             double[] g = e.gradient();
             double[] next = new double[x.length];

@@ -1,6 +1,9 @@
 package dev.lemma.optim;
 
 import dev.lemma.autodiff.Tensor;
+import dev.lemma.calculus.MultivariateDerivatives;
+import dev.lemma.linalg.Matrix;
+import dev.lemma.linalg.Vector;
 import dev.lemma.numeric.DimensionMismatchException;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -11,9 +14,14 @@ import java.util.function.UnaryOperator;
 /// in this package consumes. Points and gradients are plain `double[]`, the form an optimiser updates in
 /// place step after step.
 ///
-/// Three ways to get one: write the value and the gradient by hand ([#of]); write only the value with
-/// tensors and let reverse-mode differentiation supply the exact gradient ([#fromTensors]); or, for a
-/// check, differentiate numerically (`dev.lemma.calculus.MultivariateDerivatives`).
+/// Four ways to get one: write the value and the gradient by hand ([#of]), with the Hessian too
+/// ([#withHessian]); write only the value with tensors and let reverse-mode differentiation supply the
+/// exact gradient ([#fromTensors]); or write only the value and differentiate numerically ([#numerical]),
+/// which is slow and approximate but a useful check.
+///
+/// Second derivatives are optional: [#hessian] and [#hessianVector] default to central differences of
+/// the gradient (error $O(u^{2/3})$ relative), which Newton's method tolerates; an objective that knows
+/// its Hessian overrides them.
 ///
 /// Implementations must not modify the `x` they are given.
 ///
@@ -40,6 +48,27 @@ public interface Objective {
     /// @return the value and the gradient
     default Evaluation evaluate(double[] x) {
         return new Evaluation(value(x), gradient(x));
+    }
+
+    /// $\nabla^2 f(x)$. The default differentiates the gradient by central differences
+    /// ($2n$ gradient evaluations) and symmetrises the result.
+    ///
+    /// @param x the point
+    /// @return the symmetric $n \times n$ Hessian
+    default Matrix hessian(double[] x) {
+        return MultivariateDerivatives.hessianFromGradient(v -> Vector.of(gradient(v.toArray())), Vector.of(x));
+    }
+
+    /// $\nabla^2 f(x)\,v$ without forming the Hessian. The default is a central difference of the
+    /// gradient along $v$ (two gradient evaluations).
+    ///
+    /// @param x the point
+    /// @param v the direction
+    /// @return the product, of length $n$
+    default double[] hessianVector(double[] x, double[] v) {
+        return MultivariateDerivatives.hessianVectorProduct(
+                        u -> Vector.of(gradient(u.toArray())), Vector.of(x), Vector.of(v))
+                .toArray();
     }
 
     /// The value and the gradient at one point.
@@ -72,6 +101,63 @@ public interface Objective {
                 return g;
             }
         };
+    }
+
+    /// An objective from hand-written value, gradient and Hessian, for Newton's method.
+    ///
+    /// @param value $x \mapsto f(x)$
+    /// @param gradient $x \mapsto \nabla f(x)$
+    /// @param hessian $x \mapsto \nabla^2 f(x)$
+    /// @return the objective
+    static Objective withHessian(
+            ToDoubleFunction<double[]> value,
+            Function<double[], double[]> gradient,
+            Function<double[], Matrix> hessian) {
+        Objective first = of(value, gradient);
+        return new Objective() {
+            @Override
+            public double value(double[] x) {
+                return first.value(x);
+            }
+
+            @Override
+            public double[] gradient(double[] x) {
+                return first.gradient(x);
+            }
+
+            @Override
+            public Matrix hessian(double[] x) {
+                Matrix h = hessian.apply(x);
+                if (h == null || h.rows() != x.length || h.cols() != x.length) {
+                    throw new DimensionMismatchException("the Hessian function returned "
+                            + (h == null ? "null" : h.rows() + "×" + h.cols()) + " for a point with " + x.length
+                            + " entries");
+                }
+                return h;
+            }
+
+            @Override
+            public double[] hessianVector(double[] x, double[] v) {
+                if (v.length != x.length) {
+                    throw new DimensionMismatchException(
+                            "v has " + v.length + " entries but the point has " + x.length);
+                }
+                return hessian(x).times(Vector.of(v)).toArray();
+            }
+        };
+    }
+
+    /// An objective from its value alone, with the gradient by central differences
+    /// ($h_j = \sqrt[3]{u}\max(1, |x_j|)$, $2n$ evaluations per gradient, error $O(u^{2/3})$). For
+    /// checks and small problems; prefer an exact gradient ([#of], [#fromTensors]) to optimise.
+    ///
+    /// @param value $x \mapsto f(x)$
+    /// @return the objective
+    static Objective numerical(ToDoubleFunction<double[]> value) {
+        return of(
+                value,
+                x -> MultivariateDerivatives.gradient(v -> value.applyAsDouble(v.toArray()), Vector.of(x))
+                        .toArray());
     }
 
     /// An objective written with tensors, differentiated exactly by reverse mode: `function` receives the

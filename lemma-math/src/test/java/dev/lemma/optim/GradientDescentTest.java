@@ -37,7 +37,8 @@ class GradientDescentTest {
                     x -> a.times(dev.lemma.linalg.Vector.of(x)).toArray());
             double[] x0 = new SplittableRandom(seed).doubles(n, -1, 1).toArray();
             int steps = (int) Math.min(3000, 40 * kappa);
-            OptimizationResult r = new GradientDescent(2 / (kappa + 1), false, steps, 0).minimize(f, x0);
+            OptimizationResult r =
+                    new GradientDescent(2 / (kappa + 1), GradientDescent.Rule.FIXED, steps, 0).minimize(f, x0);
             // The ratio of successive errors at the end of the run, where only the extreme directions are left.
             double[] last = r.trajectory().get(r.trajectory().size() - 1);
             double[] before = r.trajectory().get(r.trajectory().size() - 2);
@@ -52,7 +53,8 @@ class GradientDescentTest {
         Objective rosenbrock =
                 Objective.of(x -> (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]), x ->
                         new double[] {-2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])});
-        OptimizationResult r = new GradientDescent(1, true, 100_000, 1e-6).minimize(rosenbrock, new double[] {-1.2, 1});
+        OptimizationResult r = new GradientDescent(1, GradientDescent.Rule.ARMIJO, 100_000, 1e-6)
+                .minimize(rosenbrock, new double[] {-1.2, 1});
         assertThat(r.status()).isEqualTo(Status.CONVERGED);
         assertThat(r.x()[0]).isCloseTo(1, within(1e-5));
         assertThat(r.x()[1]).isCloseTo(1, within(1e-5));
