@@ -69,6 +69,24 @@ public record Dataset(
         return new Dataset(name, features, featureNames, matrix(target.length, 1, y), List.of(targetName), classNames);
     }
 
+    /// The same examples and targets with new features (e.g. after a transformation).
+    ///
+    /// @param x the new features, one row per example
+    /// @param names their names
+    /// @return the dataset
+    /// @throws IllegalArgumentException if the row count or the number of names does not match
+    public Dataset withFeatures(Matrix x, List<String> names) {
+        return new Dataset(name, x, names, targets, targetNames, classNames);
+    }
+
+    /// The same examples and targets with new features of the same names.
+    ///
+    /// @param x the new features, $m \times d$
+    /// @return the dataset
+    public Dataset withFeatures(Matrix x) {
+        return withFeatures(x, featureNames);
+    }
+
     /// @return $m$, the number of examples
     public int size() {
         return features.rows();
