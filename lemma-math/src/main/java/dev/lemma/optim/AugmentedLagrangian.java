@@ -25,9 +25,13 @@ import java.util.List;
 /// quarter of its previous value (the rule of Bertsekas, §2.2, and of LANCELOT). The run stops when
 /// every KKT residual of [ConstrainedResult] is $\le$ `tolerance`.
 ///
-/// The inner solver is any [Optimizer]; the default is [GradientDescent] with Armijo backtracking and
-/// tolerance $10^{-10}$, which is slow when $\rho$ makes $L_\rho$ ill-conditioned; a quasi-Newton method
-/// plugs in the same way.
+/// The inner solver is any [Optimizer]; a quasi-Newton method plugs in the same way. The default is
+/// [GradientDescent] with Armijo backtracking, tolerance $10^{-7}$: slow when $\rho$ makes $L_\rho$
+/// ill-conditioned, and unable to go much below $\|\nabla L_\rho\| \approx \sqrt{u L |L_\rho|}$
+/// ($u = 2^{-53}$), where the decrease Armijo looks for is smaller than the rounding of the value. For
+/// residuals near $10^{-10}$ on a convex problem, use the exact step, which compares no values:
+/// `new AugmentedLagrangian(new GradientDescent(1, GradientDescent.Rule.EXACT, 100_000, 1e-12), 10, 10,
+/// 100, 1e-10)`.
 ///
 /// References: J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer 2006, ch. 17
 /// (Framework 17.3; §17.4 for inequalities); D. P. Bertsekas, *Constrained Optimization and Lagrange
@@ -68,10 +72,10 @@ public record AugmentedLagrangian(
         }
     }
 
-    /// Defaults: inner solver gradient descent with Armijo from step 1 (100 000 iterations, tolerance
-    /// $10^{-10}$), $\rho = 10$, growth 10, 100 outer iterations, tolerance $10^{-8}$.
+    /// Defaults: inner solver gradient descent with Armijo from step 1 (10 000 iterations, tolerance
+    /// $10^{-7}$), $\rho = 10$, growth 10, 100 outer iterations, tolerance $10^{-6}$.
     public AugmentedLagrangian() {
-        this(new GradientDescent(1.0, GradientDescent.Rule.ARMIJO, 100_000, 1e-10), 10, 10, 100, 1e-8);
+        this(new GradientDescent(1.0, GradientDescent.Rule.ARMIJO, 10_000, 1e-7), 10, 10, 100, 1e-6);
     }
 
     /// Minimises `f` subject to $h_i = 0$ for each of `equalities` and $g_j \le 0$ for each of
@@ -98,6 +102,7 @@ public record AugmentedLagrangian(
         List<double[]> trajectory = new ArrayList<>();
         int evaluations = 0;
         double previousInfeasibility = Double.POSITIVE_INFINITY;
+        String lastInner = "none";
         for (int k = 0; ; k++) {
             Kkt kkt = Kkt.at(f, h, g, x, lambda, mu);
             evaluations++;
@@ -133,13 +138,15 @@ public record AugmentedLagrangian(
                         lambda,
                         mu,
                         Status.ITERATION_LIMIT,
-                        maxOuterIterations + " outer iterations, largest KKT residual " + kkt.residual(),
+                        maxOuterIterations + " outer iterations, largest KKT residual " + kkt.residual()
+                                + "; the last inner solve: " + lastInner,
                         k,
                         evaluations,
                         rho,
                         trajectory);
             }
             OptimizationResult solved = inner.minimize(augmented(f, h, g, lambda, mu, rho), x);
+            lastInner = solved.status() + " (" + solved.reason() + ")";
             evaluations += solved.evaluations();
             if (solved.status() == Status.DIVERGED) {
                 return kkt.result(

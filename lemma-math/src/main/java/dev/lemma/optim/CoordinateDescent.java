@@ -10,7 +10,9 @@ import dev.lemma.numeric.DimensionMismatchException;
 /// - [#minimize], for a smooth $f$: a one-dimensional Newton step per coordinate,
 ///   $x_i \leftarrow x_i - \partial_i f(x) / \partial_{ii} f(x)$, with the curvature
 ///   $\partial_{ii} f = e_i^\top \nabla^2 f(x)\,e_i$ from one Hessian-vector product, halved until $f$
-///   decreases. On a quadratic $\tfrac12 x^\top A x - b^\top x$ the Newton step is the exact minimiser along
+///   decreases or the slope $\partial_i f$ shrinks without changing sign (for convex $f$ the second implies
+///   the first, and unlike it is not lost in the rounding of $f$ near the minimiser). On a quadratic $\tfrac12 x^\top A
+/// x - b^\top x$ the Newton step is the exact minimiser along
 ///   $e_i$, $x_i \leftarrow (b_i - \sum_{j \ne i} A_{ij} x_j) / A_{ii}$, and the sweep is the Gauss–Seidel
 ///   iteration, which converges for every symmetric positive definite $A$. Stops when
 ///   $\|\nabla f\|_2 \le$ `tolerance` at the end of a sweep.
@@ -63,13 +65,13 @@ public record CoordinateDescent(int maxIterations, double tolerance) implements 
                 return done;
             }
             for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    e = run.evaluate(x);
+                double gi = e.gradient()[i];
+                if (gi == 0) {
+                    continue;
                 }
                 double[] unit = new double[n];
                 unit[i] = 1;
                 double curvature = f.hessianVector(x, unit)[i];
-                double gi = e.gradient()[i];
                 if (!(curvature > 0)) {
                     return run.stop(
                             x,
@@ -81,16 +83,22 @@ public record CoordinateDescent(int maxIterations, double tolerance) implements 
                             k);
                 }
                 double newton = -gi / curvature;
-                for (int halving = 0; halving < 60 && newton != 0; halving++, newton *= 0.5) {
+                for (int halving = 0; halving < 60; halving++) {
                     double[] trial = x.clone();
                     trial[i] += newton;
-                    if (run.objective().value(trial) <= e.value()) {
+                    if (trial[i] == x[i]) {
+                        break; // the step is below the spacing of doubles at x_i
+                    }
+                    Objective.Evaluation et = run.evaluate(trial);
+                    double slope = et.gradient()[i];
+                    if (et.value() < e.value() || (Math.abs(slope) < Math.abs(gi) && slope * gi >= 0)) {
                         x = trial;
+                        e = et;
                         break;
                     }
+                    newton *= 0.5;
                 }
             }
-            e = run.evaluate(x);
         }
     }
 

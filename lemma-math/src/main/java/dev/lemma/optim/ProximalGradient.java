@@ -20,6 +20,10 @@ import dev.lemma.numeric.DimensionMismatchException;
 /// $L$-Lipschitz; [StepRule#BACKTRACKING], Beck and Teboulle's: starting from the previous step (first
 /// from `step`), halve $t$ until the quadratic model at $y$ majorises $f$ at the new point,
 /// $f(x^+) \le f(y) + \nabla f(y)^\top (x^+ - y) + \frac1{2t}\|x^+ - y\|^2$.
+/// Near the solution the two sides differ by less than the rounding of $f$ and the test fails for every
+/// $t$; so the step is also accepted when $(\nabla f(x^+) - \nabla f(y))^\top (x^+ - y) \le \frac1{2t}
+/// \|x^+ - y\|^2$, which implies the first for convex $f$ (convexity gives $f(x^+) - f(y) \le \nabla
+/// f(x^+)^\top (x^+ - y)$), compares no values, and holds for every $t \le 1/(2L)$, so the search ends.
 ///
 /// The stopping test is on the *prox-gradient mapping* at the current iterate,
 /// $\|G_t(x)\|_2 = \|x - S_{t\lambda}(x - t\nabla f(x))\|_2 / t \le$ `tolerance`, which vanishes
@@ -198,10 +202,13 @@ public record ProximalGradient(
         }
     }
 
-    /// $f(x^+) \le f(y) + \nabla f(y)^\top (x^+ - y) + \frac{1}{2t}\|x^+ - y\|^2$.
+    /// $f(x^+) \le f(y) + \nabla f(y)^\top d + \frac{1}{2t}\|d\|^2$ with $d = x^+ - y$, or the sufficient
+    /// condition $(\nabla f(x^+) - \nabla f(y))^\top d \le \frac{1}{2t}\|d\|^2$ (see the class comment).
     private static boolean majorised(
             Objective.Evaluation atY, double[] y, Objective.Evaluation atNext, double[] next, double t) {
         double[] d = Flat.minus(next, y);
-        return atNext.value() <= atY.value() + Flat.dot(atY.gradient(), d) + Flat.dot(d, d) / (2 * t);
+        double bound = Flat.dot(d, d) / (2 * t);
+        return atNext.value() <= atY.value() + Flat.dot(atY.gradient(), d) + bound
+                || Flat.dot(Flat.minus(atNext.gradient(), atY.gradient()), d) <= bound;
     }
 }
