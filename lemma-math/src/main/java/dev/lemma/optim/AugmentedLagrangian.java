@@ -22,7 +22,7 @@ import java.util.List;
 /// Unlike a pure penalty method, $\rho$ need not grow without bound: the multipliers converge
 /// (linearly, faster for larger $\rho$), and $\rho$ is multiplied by `penaltyGrowth` only when the
 /// infeasibility $\max\bigl(\max_i|h_i|, \max_j|\max(g_j, -\mu_j/\rho)|\bigr)$ did not fall below a
-/// quarter of its previous value (the rule of Bertsekas, §2.2, and of LANCELOT). The run stops when
+/// quarter of its previous value (a rule of the kind Bertsekas recommends, §2.2). The run stops when
 /// every KKT residual of [ConstrainedResult] is $\le$ `tolerance`.
 ///
 /// The inner solver is any [Optimizer]; a quasi-Newton method plugs in the same way. The default is

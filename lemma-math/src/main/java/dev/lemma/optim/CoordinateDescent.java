@@ -10,10 +10,10 @@ import dev.lemma.numeric.DimensionMismatchException;
 /// - [#minimize], for a smooth $f$: a one-dimensional Newton step per coordinate,
 ///   $x_i \leftarrow x_i - \partial_i f(x) / \partial_{ii} f(x)$, with the curvature
 ///   $\partial_{ii} f = e_i^\top \nabla^2 f(x)\,e_i$ from one Hessian-vector product, halved until $f$
-///   decreases or the slope $\partial_i f$ shrinks without changing sign (for convex $f$ the second implies
-///   the first, and unlike it is not lost in the rounding of $f$ near the minimiser). On a quadratic $\tfrac12 x^\top A
-/// x - b^\top x$ the Newton step is the exact minimiser along
-///   $e_i$, $x_i \leftarrow (b_i - \sum_{j \ne i} A_{ij} x_j) / A_{ii}$, and the sweep is the Gauss–Seidel
+///   decreases or the slope $\partial_i f$ shrinks without changing sign (for convex $f$ the second
+///   implies the first, and unlike it is not lost in the rounding of $f$ near the minimiser). On a
+///   quadratic $\tfrac12 x^\top A x - b^\top x$ the Newton step is the exact minimiser along $e_i$,
+///   $x_i \leftarrow (b_i - \sum_{j \ne i} A_{ij} x_j) / A_{ii}$, and the sweep is the Gauss–Seidel
 ///   iteration, which converges for every symmetric positive definite $A$. Stops when
 ///   $\|\nabla f\|_2 \le$ `tolerance` at the end of a sweep.
 /// - [#lasso], for $F(x) = \frac1{2m}\|Ax - b\|_2^2 + \lambda\|x\|_1$: the exact minimiser along
@@ -123,7 +123,6 @@ public record CoordinateDescent(int maxIterations, double tolerance) implements 
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("CoordinateDescent.lasso: lambda must be finite and ≥ 0, got " + lambda);
         }
-        ProximalGradient penalty = new ProximalGradient(lambda); // for F = f + λ‖x‖₁
         Recorder run = new Recorder(ProximalGradient.leastSquares(a, b));
         double[][] columns = a.transpose().toArray();
         double[] squaredNorms = new double[n];
@@ -140,7 +139,7 @@ public record CoordinateDescent(int maxIterations, double tolerance) implements 
         for (int k = 0; ; k++) {
             Objective.Evaluation e = run.evaluate(x);
             double[] g = e.gradient();
-            Objective.Evaluation recorded = new Objective.Evaluation(penalty.composite(e.value(), x), g);
+            Objective.Evaluation recorded = new Objective.Evaluation(e.value() + lambda * Flat.norm1(x), g);
             double measure = Trouble.norm(minimumNormSubgradient(x, g, lambda));
             OptimizationResult done = run.record(k, x, recorded, measure, "dist(0, ∂F(x))", tolerance, maxIterations);
             if (done != null) {

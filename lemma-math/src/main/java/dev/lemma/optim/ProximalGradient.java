@@ -8,7 +8,8 @@ import dev.lemma.numeric.DimensionMismatchException;
 /// $f$, then the proximal map of $t\lambda\|\cdot\|_1$, which is soft-thresholding,
 /// $$x_{k+1} = S_{t\lambda}\bigl(y_k - t\,\nabla f(y_k)\bigr), \qquad
 ///   S_\theta(z)_i = \operatorname{sign}(z_i)\max(|z_i| - \theta, 0).$$
-/// The [Objective] given to [#minimize] is the smooth part $f$; the recorded values are $F$.
+/// The [Objective] given to [#minimize] is the smooth part $f$; the recorded values are $F$, and the
+/// result's `gradientNorm` is $\|\nabla f\|_2$ (which need not vanish at the minimiser of $F$).
 ///
 /// Two methods ([Method]):
 /// - [Method#ISTA]: $y_k = x_k$; $F(x_k) - F^\star \le \frac{\|x_0 - x^\star\|^2}{2 t k}$;
@@ -137,12 +138,8 @@ public record ProximalGradient(
     }
 
     /// $F(x) = f(x) + \lambda\|x\|_1$ given $f(x)$.
-    double composite(double smooth, double[] x) {
-        double l1 = 0;
-        for (double v : x) {
-            l1 += Math.abs(v);
-        }
-        return smooth + lambda * l1;
+    private double composite(double smooth, double[] x) {
+        return smooth + lambda * Flat.norm1(x);
     }
 
     /// $S_{t\lambda}(y - t\,g)$.
