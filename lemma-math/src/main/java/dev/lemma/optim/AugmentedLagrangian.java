@@ -93,7 +93,17 @@ public record AugmentedLagrangian(
             throw new IllegalArgumentException(
                     "AugmentedLagrangian: f and both constraint lists must not be null (use List.of() for none)");
         }
-        List<Objective> h = List.copyOf(equalities); // List.copyOf rejects a null constraint
+        for (int i = 0; i < equalities.size(); i++) {
+            if (equalities.get(i) == null) {
+                throw new IllegalArgumentException("AugmentedLagrangian: equality constraint " + i + " is null");
+            }
+        }
+        for (int j = 0; j < inequalities.size(); j++) {
+            if (inequalities.get(j) == null) {
+                throw new IllegalArgumentException("AugmentedLagrangian: inequality constraint " + j + " is null");
+            }
+        }
+        List<Objective> h = List.copyOf(equalities);
         List<Objective> g = List.copyOf(inequalities);
         double[] lambda = new double[h.size()];
         double[] mu = new double[g.size()];

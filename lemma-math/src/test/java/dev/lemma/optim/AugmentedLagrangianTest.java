@@ -64,6 +64,24 @@ class AugmentedLagrangianTest {
     }
 
     @Test
+    void theDefaultsSolveTheSameQpToTheirTolerance() {
+        // The same problem with the defaults (Armijo inside, tolerance 10⁻⁶), against the same hand solution.
+        double[] c = {1, 2, 3};
+        Objective f = Objective.of(x -> 0.5 * Flat.dot(Flat.minus(x, c), Flat.minus(x, c)), x -> Flat.minus(x, c));
+        ConstrainedResult r = new AugmentedLagrangian()
+                .minimize(
+                        f,
+                        List.of(affine(new double[] {1, 1, 1}, 3)),
+                        List.of(affine(new double[] {0, 0, 1}, 1), affine(new double[] {-1, 0, 0}, 0)),
+                        new double[3]);
+        assertThat(r.status()).as(r.reason()).isEqualTo(Status.CONVERGED);
+        assertThat(r.kktResidual()).isLessThanOrEqualTo(1e-6);
+        assertThat(r.x()).containsExactly(new double[] {0.5, 1.5, 1}, within(1e-5));
+        assertThat(r.equalityMultipliers()).containsExactly(new double[] {0.5}, within(1e-5));
+        assertThat(r.inequalityMultipliers()).containsExactly(new double[] {1.5, 0}, within(1e-5));
+    }
+
+    @Test
     void aLinearObjectiveOnACircle() {
         // Nocedal and Wright, Example 12.1: minimise x₁ + x₂ subject to x₁² + x₂² − 2 = 0. From
         // ∇f + λ∇h = (1, 1) + 2λx = 0, x = −(1, 1)/(2λ); on the circle 2/(4λ²) = 2, so λ = ±1/2; the
@@ -111,5 +129,11 @@ class AugmentedLagrangianTest {
         Objective f = Objective.of(x -> x[0], x -> new double[] {1});
         assertThatThrownBy(() -> new AugmentedLagrangian().minimize(f, null, List.of(), new double[1]))
                 .hasMessageContaining("use List.of() for none");
+        List<Objective> withNull = new java.util.ArrayList<>();
+        withNull.add(f);
+        withNull.add(null);
+        assertThatThrownBy(() -> new AugmentedLagrangian().minimize(f, List.of(), withNull, new double[1]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("AugmentedLagrangian: inequality constraint 1 is null");
     }
 }
