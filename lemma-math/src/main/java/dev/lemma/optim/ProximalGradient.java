@@ -100,15 +100,12 @@ public record ProximalGradient(
     ///
     /// @param z the point
     /// @param theta the threshold, $\ge 0$
-    /// @return $S_\theta(z)$
+    /// @return $S_\theta(z)$; NaN if `z` is NaN
     public static double softThreshold(double z, double theta) {
-        if (z > theta) {
-            return z - theta;
+        if (Math.abs(z) <= theta) { // false for NaN, which then propagates
+            return 0;
         }
-        if (z < -theta) {
-            return z + theta;
-        }
-        return 0;
+        return z > 0 ? z - theta : z + theta;
     }
 
     /// The smooth part of the lasso, $f(x) = \frac{1}{2m}\|Ax - b\|_2^2$ for $A$ of shape $m \times n$, with

@@ -176,6 +176,7 @@ class LassoTest {
         assertThat(ProximalGradient.softThreshold(3, 1)).isEqualTo(2);
         assertThat(ProximalGradient.softThreshold(-3, 1)).isEqualTo(-2);
         assertThat(ProximalGradient.softThreshold(0.5, 1)).isEqualTo(0);
+        assertThat(ProximalGradient.softThreshold(Double.NaN, 1)).isNaN();
         // S_θ(z) minimises ½(x − z)² + θ|x|: no point of a fine grid does better.
         SplittableRandom rng = new SplittableRandom(3);
         for (int trial = 0; trial < 100; trial++) {
