@@ -64,6 +64,40 @@ class ConjugateGradientTest {
     }
 
     @Test
+    void theStepsAreConjugateAndTheResidualsOrthogonal() {
+        // Nocedal and Wright, Theorem 5.3: p_iᵀ A p_j = 0 and r_iᵀ r_j = 0 for i ≠ j. The steps
+        // x_{k+1} − x_k = α_k p_k come from the trajectory, the residuals b − A x_k from A and b.
+        int n = 10;
+        Matrix a = GradientDescentTest.quadratic(n, 1, 10, 5);
+        a = a.plus(a.transpose()).times(0.5);
+        double[] b = new SplittableRandom(5).doubles(n, -1, 1).toArray();
+        OptimizationResult r = new ConjugateGradient(n, 1e-14).solve(a, b, new double[n]);
+        int k = r.iterations();
+        assertThat(k).isGreaterThan(3);
+        double[][] steps = new double[k][];
+        double[][] residuals = new double[k][];
+        for (int i = 0; i < k; i++) {
+            steps[i] = Flat.minus(r.trajectory().get(i + 1), r.trajectory().get(i));
+            residuals[i] =
+                    Flat.minus(b, a.times(Vector.of(r.trajectory().get(i))).toArray());
+        }
+        for (int i = 0; i < k; i++) {
+            double[] ai = a.times(Vector.of(steps[i])).toArray();
+            for (int j = 0; j < i; j++) {
+                double[] aj = a.times(Vector.of(steps[j])).toArray();
+                double scale = Math.sqrt(Flat.dot(steps[i], ai) * Flat.dot(steps[j], aj));
+                assertThat(Math.abs(Flat.dot(steps[j], ai)) / scale)
+                        .as("p_%d A p_%d", j, i)
+                        .isLessThan(1e-8);
+                double rScale = Math.sqrt(Flat.dot(residuals[i], residuals[i]) * Flat.dot(residuals[j], residuals[j]));
+                assertThat(Math.abs(Flat.dot(residuals[i], residuals[j])) / rScale)
+                        .as("r_%d · r_%d", i, j)
+                        .isLessThan(1e-8);
+            }
+        }
+    }
+
+    @Test
     void runsMatrixFreeOnTheDiscretePoissonEquation() {
         // −x_{i−1} + 2x_i − x_{i+1} = 1 for i = 1..n with x_0 = x_{n+1} = 0 has the solution
         // x_i = i(n + 1 − i)/2 (a second difference of −1 of a parabola vanishing at both ends).

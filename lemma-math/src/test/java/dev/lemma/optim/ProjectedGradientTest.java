@@ -101,6 +101,39 @@ class ProjectedGradientTest {
     }
 
     @Test
+    void aCoupledQuadraticOverABoxMeetsTheBoxOptimalityConditions() {
+        // f(x) = ½xᵀAx − bᵀx with A not diagonal, over [0, 1]⁶; no closed form, so the answer is checked
+        // against the first-order conditions of a box, read off ∇f = Ax − b directly: ∂ᵢf = 0 where
+        // 0 < xᵢ < 1, ∂ᵢf ≥ 0 where xᵢ = 0, ∂ᵢf ≤ 0 where xᵢ = 1.
+        int n = 6;
+        dev.lemma.linalg.Matrix a = GradientDescentTest.quadratic(n, 1, 10, 9);
+        double[] b = {3, -2, 0.5, 12, -0.1, 1};
+        Objective f =
+                TestFunctions.quadratic(a.plus(a.transpose()).times(0.5), b).objective();
+        double[] zeros = new double[n];
+        double[] ones = {1, 1, 1, 1, 1, 1};
+        OptimizationResult r = new ProjectedGradient(
+                        0.1, ProjectedGradient.Rule.FIXED, 10_000, 1e-12, new ConvexSet.Box(zeros, ones))
+                .minimize(f, zeros);
+        assertThat(r.status()).isEqualTo(Status.CONVERGED);
+        double[] g = f.gradient(r.x());
+        int active = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = r.x()[i];
+            if (xi == 0) {
+                active++;
+                assertThat(g[i]).as("∂%df at the lower bound", i).isGreaterThanOrEqualTo(-1e-10);
+            } else if (xi == 1) {
+                active++;
+                assertThat(g[i]).as("∂%df at the upper bound", i).isLessThanOrEqualTo(1e-10);
+            } else {
+                assertThat(g[i]).as("∂%df inside", i).isCloseTo(0, within(1e-10));
+            }
+        }
+        assertThat(active).as("bounds that bind").isBetween(1, n - 1);
+    }
+
+    @Test
     void badSettingsAreNamed() {
         ConvexSet box = new ConvexSet.Box(new double[] {0}, new double[] {1});
         assertThatThrownBy(() -> new ProjectedGradient(0, ProjectedGradient.Rule.FIXED, 10, 1e-8, box))
