@@ -1,6 +1,5 @@
 package dev.lemma.linalg;
 
-import dev.lemma.numeric.ConvergenceException;
 import dev.lemma.numeric.Tolerances;
 import java.util.Arrays;
 

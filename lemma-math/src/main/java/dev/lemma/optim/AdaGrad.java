@@ -33,17 +33,17 @@ public record AdaGrad(Schedule learningRate, double epsilon, int maxIterations, 
         Stepping.checkLimits("AdaGrad", maxIterations, tolerance);
     }
 
-    /// PyTorch's defaults: $\eta = 0.01$, $\varepsilon = 10^{-10}$; 10 000 iterations, tolerance
+    /// PyTorch's defaults: $\eta = 0.01$, $\varepsilon = 10^{-10}$; 100 000 iterations, tolerance
     /// $10^{-6}$.
     public AdaGrad() {
         this(0.01);
     }
 
-    /// A constant rate, $\varepsilon = 10^{-10}$, 10 000 iterations, tolerance $10^{-6}$.
+    /// A constant rate, $\varepsilon = 10^{-10}$, 100 000 iterations, tolerance $10^{-6}$.
     ///
     /// @param learningRate $\eta > 0$
     public AdaGrad(double learningRate) {
-        this(Schedule.constant(learningRate), 1e-10, 10_000, 1e-6);
+        this(Schedule.constant(learningRate), 1e-10, 100_000, 1e-6);
     }
 
     /// The same rule with other limits for [#minimize].

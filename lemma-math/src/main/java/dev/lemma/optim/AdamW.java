@@ -53,7 +53,7 @@ public record AdamW(
     }
 
     /// PyTorch's defaults: $\eta = 0.001$, $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\varepsilon = 10^{-8}$,
-    /// $\lambda = 0.01$; 10 000 iterations, tolerance $10^{-6}$.
+    /// $\lambda = 0.01$; 100 000 iterations, tolerance $10^{-6}$.
     public AdamW() {
         this(0.001, 0.01);
     }
@@ -63,7 +63,7 @@ public record AdamW(
     /// @param learningRate $\eta > 0$
     /// @param weightDecay $\lambda \ge 0$
     public AdamW(double learningRate, double weightDecay) {
-        this(Schedule.constant(learningRate), 0.9, 0.999, 1e-8, weightDecay, 10_000, 1e-6);
+        this(Schedule.constant(learningRate), 0.9, 0.999, 1e-8, weightDecay, 100_000, 1e-6);
     }
 
     /// The same rule with another learning-rate schedule.

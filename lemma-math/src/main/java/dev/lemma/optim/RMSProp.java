@@ -10,6 +10,10 @@ package dev.lemma.optim;
 /// steps are larger than later ones ($v_1 = (1 - \rho)g_1^2$ makes the first step
 /// $\eta/\sqrt{1 - \rho}$, ten times $\eta$ for $\rho = 0.99$): the bias Adam corrects.
 ///
+/// Once $v_t$ has caught up with the gradients the step is about $\eta$ in size however small the gradient,
+/// so with a constant rate RMSProp need not converge: near a minimum it can settle into a cycle of size
+/// $O(\eta)$ (the tests show one on a quadratic). A decaying [Schedule] shrinks the cycle away.
+///
 /// Reference: G. Hinton, N. Srivastava and K. Swersky, *Neural Networks for Machine Learning*, lecture 6e
 /// "rmsprop: divide the gradient by a running average of its recent magnitude", Coursera 2012 (proposes
 /// $\rho = 0.9$); defaults as in PyTorch's `torch.optim.RMSprop` (`lr` 0.01, `alpha` $= \rho = 0.99$, `eps`
@@ -35,17 +39,17 @@ public record RMSProp(Schedule learningRate, double decay, double epsilon, int m
         Stepping.checkLimits("RMSProp", maxIterations, tolerance);
     }
 
-    /// PyTorch's defaults: $\eta = 0.01$, $\rho = 0.99$, $\varepsilon = 10^{-8}$; 10 000 iterations,
+    /// PyTorch's defaults: $\eta = 0.01$, $\rho = 0.99$, $\varepsilon = 10^{-8}$; 100 000 iterations,
     /// tolerance $10^{-6}$.
     public RMSProp() {
         this(0.01);
     }
 
-    /// A constant rate, $\rho = 0.99$, $\varepsilon = 10^{-8}$, 10 000 iterations, tolerance $10^{-6}$.
+    /// A constant rate, $\rho = 0.99$, $\varepsilon = 10^{-8}$, 100 000 iterations, tolerance $10^{-6}$.
     ///
     /// @param learningRate $\eta > 0$
     public RMSProp(double learningRate) {
-        this(Schedule.constant(learningRate), 0.99, 1e-8, 10_000, 1e-6);
+        this(Schedule.constant(learningRate), 0.99, 1e-8, 100_000, 1e-6);
     }
 
     /// The same rule with other limits for [#minimize].
