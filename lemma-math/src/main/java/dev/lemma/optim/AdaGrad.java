@@ -55,6 +55,14 @@ public record AdaGrad(Schedule learningRate, double epsilon, int maxIterations, 
         return new AdaGrad(learningRate, epsilon, maxIterations, tolerance);
     }
 
+    /// The same rule with another learning-rate schedule.
+    ///
+    /// @param schedule the schedule of $\eta_t$
+    /// @return the optimiser
+    public AdaGrad withLearningRate(Schedule schedule) {
+        return new AdaGrad(schedule, epsilon, maxIterations, tolerance);
+    }
+
     @Override
     public double rate(int step) {
         return learningRate.rate(step);

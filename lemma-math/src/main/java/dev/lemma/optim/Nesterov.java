@@ -71,6 +71,23 @@ public record Nesterov(Schedule learningRate, double momentum, int maxIterations
         return new Nesterov(Schedule.constant(1 / l), (root - 1) / (root + 1), maxIterations, tolerance);
     }
 
+    /// The same rule with another learning-rate schedule.
+    ///
+    /// @param schedule the schedule of $\eta_t$
+    /// @return the optimiser
+    public Nesterov withLearningRate(Schedule schedule) {
+        return new Nesterov(schedule, momentum, maxIterations, tolerance);
+    }
+
+    /// The same rule with other limits for [#minimize].
+    ///
+    /// @param maxIterations the iteration limit
+    /// @param tolerance the gradient-norm tolerance
+    /// @return the optimiser
+    public Nesterov withLimits(int maxIterations, double tolerance) {
+        return new Nesterov(learningRate, momentum, maxIterations, tolerance);
+    }
+
     @Override
     public double rate(int step) {
         return learningRate.rate(step);

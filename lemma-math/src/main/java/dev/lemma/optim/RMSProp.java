@@ -61,6 +61,14 @@ public record RMSProp(Schedule learningRate, double decay, double epsilon, int m
         return new RMSProp(learningRate, decay, epsilon, maxIterations, tolerance);
     }
 
+    /// The same rule with another learning-rate schedule.
+    ///
+    /// @param schedule the schedule of $\eta_t$
+    /// @return the optimiser
+    public RMSProp withLearningRate(Schedule schedule) {
+        return new RMSProp(schedule, decay, epsilon, maxIterations, tolerance);
+    }
+
     @Override
     public double rate(int step) {
         return learningRate.rate(step);

@@ -43,10 +43,10 @@ public interface Schedule {
     /// @throws IllegalArgumentException if `rate` is not finite and positive
     static Schedule constant(double rate) {
         positive("constant", "rate", rate);
-        return t -> {
+        return described("constant(" + rate + ")", t -> {
             checkStep(t);
             return rate;
-        };
+        });
     }
 
     /// Step decay (PyTorch's `StepLR`): $\eta_t = \eta_0\,\gamma^{\lfloor t / s \rfloor}$, the rate
@@ -61,7 +61,9 @@ public interface Schedule {
         positive("step", "initial", initial);
         positive("step", "gamma", gamma);
         Checks.argument(every >= 1, "Schedule.step: every must be ≥ 1, got %d", every);
-        return t -> initial * Math.pow(gamma, Math.floorDiv(checkStep(t), every));
+        return described(
+                "step(" + initial + ", γ " + gamma + ", every " + every + ")",
+                t -> initial * Math.pow(gamma, Math.floorDiv(checkStep(t), every)));
     }
 
     /// Exponential decay (PyTorch's `ExponentialLR`): $\eta_t = \eta_0\,\gamma^t$.
@@ -73,7 +75,7 @@ public interface Schedule {
     static Schedule exponential(double initial, double gamma) {
         positive("exponential", "initial", initial);
         positive("exponential", "gamma", gamma);
-        return t -> initial * Math.pow(gamma, checkStep(t));
+        return described("exponential(" + initial + ", γ " + gamma + ")", t -> initial * Math.pow(gamma, checkStep(t)));
     }
 
     /// Cosine annealing (PyTorch's `CosineAnnealingLR`, the closed form of its recursion):
@@ -93,10 +95,10 @@ public interface Schedule {
         Checks.argument(
                 min >= 0 && min <= initial, "Schedule.cosine: min must be in [0, initial = %s], got %s", initial, min);
         Checks.argument(total >= 1, "Schedule.cosine: total must be ≥ 1, got %d", total);
-        return t -> {
+        return described("cosine(" + initial + " to " + min + " in " + total + ")", t -> {
             int s = Math.min(checkStep(t), total);
             return min + 0.5 * (initial - min) * (1 + Math.cos(Math.PI * s / total));
-        };
+        });
     }
 
     /// Linear warm-up from zero: $\eta_t \cdot \min(t, w)/w$, the rate of `schedule` scaled by a factor
@@ -129,10 +131,10 @@ public interface Schedule {
                 startFactor >= 0 && startFactor <= 1,
                 "Schedule.warmup: startFactor must be in [0, 1], got %s",
                 startFactor);
-        return t -> {
+        return described("warmup(" + schedule + ", " + steps + " steps from ×" + startFactor + ")", t -> {
             double progress = (double) Math.min(checkStep(t), steps) / steps;
             return schedule.rate(t) * (startFactor + (1 - startFactor) * progress);
-        };
+        });
     }
 
     /// The one-cycle policy with PyTorch's defaults: `pct_start` 0.3, `div_factor` 25, `final_div_factor`
@@ -178,11 +180,28 @@ public interface Schedule {
                 total);
         double initial = max / divFactor;
         double last = initial / finalDivFactor;
-        return t -> {
+        String description = "oneCycle(max " + max + ", " + total + " steps, pctStart " + pctStart + ", divFactor "
+                + divFactor + ", finalDivFactor " + finalDivFactor + ")";
+        return described(description, t -> {
             int s = Math.min(checkStep(t), total - 1);
             return s <= rising
                     ? anneal(initial, max, s / rising)
                     : anneal(max, last, (s - rising) / (total - 1 - rising));
+        });
+    }
+
+    /// `schedule` with a readable `toString`, so that an optimiser's record prints its schedule.
+    private static Schedule described(String description, Schedule schedule) {
+        return new Schedule() {
+            @Override
+            public double rate(int step) {
+                return schedule.rate(step);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
         };
     }
 

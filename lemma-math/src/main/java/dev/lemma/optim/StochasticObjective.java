@@ -142,7 +142,7 @@ public interface StochasticObjective {
     /// ```java
     /// // least squares: f_i(w) = ½(a_i·w − b_i)²
     /// StochasticObjective f = StochasticObjective.fromTensors(m,
-    ///         (w, i) -> w.mul(rows[i]).sum().sub(b[i]).pow(2).mul(0.5), 3);
+    ///         (w, i) -> w.mul(Tensor.constant(rows[i], 3)).sum().sub(b[i]).pow(2).mul(0.5), 3);
     /// ```
     ///
     /// @param m the number of examples, $\ge 1$
