@@ -12,6 +12,14 @@ package dev.lemma.optim;
 /// Decoupled, the decay is a plain factor $1 - \eta_t\lambda$ per step, independent of the gradients
 /// (tested: with $\nabla f = 0$ the weights shrink by exactly that factor).
 ///
+/// With exact gradients and a constant rate the difference shows at the end of a run. Near a minimum of
+/// $f$, $\sqrt{\hat v}$ shrinks with the gradient, the gradient term outweighs the fixed decay, and AdamW
+/// settles close to the minimiser of $f$ itself, though not exactly where $\nabla f = 0$, so that a
+/// full-batch run need not reach $\|\nabla f\| \le$ `tolerance` (on Booth's function with the defaults it
+/// ends at the iteration limit $3.5 \cdot 10^{-6}$ from the minimiser); Adam + $L_2$ settles at the minimiser
+/// of the penalised function instead, $0.0072$ away (tested). With noisy gradients $\hat v$ stays away from
+/// zero and the decay acts as a regulariser of its own.
+///
 /// The decay is multiplied by the scheduled rate $\eta_t$, as in PyTorch's `torch.optim.AdamW`; the
 /// paper writes $\eta_t$ as a schedule multiplier applied to both terms, with its $\lambda$ equal to
 /// PyTorch's $\lambda$ times the base rate.

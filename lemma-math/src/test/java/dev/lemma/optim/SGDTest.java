@@ -133,8 +133,9 @@ class SGDTest {
         assertThat(epochs.epochValues()[5]).isEqualTo(f.full().value(one.x()));
     }
 
-    /// SGD with Adam on a regularised logistic regression gets within $10^{-3}$ of the minimum found by
-    /// full-batch gradient descent with Armijo steps to $\|\nabla f\| \le 10^{-8}$ (cosine-annealed rate).
+    /// SGD with Adam on a regularised logistic regression gets within $10^{-6}$ of the minimum found by
+    /// full-batch gradient descent with Armijo steps to $\|\nabla f\| \le 10^{-8}$ (cosine-annealed rate, 300
+    /// epochs of batches of 10); every rule, in 50 epochs at a constant rate, within $10^{-3}$.
     @Test
     void everyRuleRunsUnderSgdAndAdamFindsTheLogisticMinimum() {
         Matrix x = Matrix.random(100, 2, 8);
@@ -151,7 +152,7 @@ class SGDTest {
         int epochs = 300;
         Schedule cosine = Schedule.cosine(0.05, 0, epochs * 10);
         SGD.Result adam = new SGD(new Adam().withLearningRate(cosine), 10, epochs, 1).minimize(f, new double[3]);
-        assertThat(adam.value() - exact.value()).isBetween(0.0, 1e-3);
+        assertThat(adam.value() - exact.value()).isBetween(0.0, 1e-6); // observed 1.9e-8
         UpdateRule[] rules = {
             UpdateRule.plain(0.1),
             new Momentum(0.05, 0.9, 1, 0),
@@ -164,7 +165,7 @@ class SGDTest {
         for (UpdateRule rule : rules) {
             SGD.Result r = new SGD(rule, 10, 50, 2).minimize(f, new double[3]);
             assertThat(r.value()).as("%s", rule).isLessThan(r.epochValues()[0]);
-            assertThat(r.value() - exact.value()).as("%s", rule).isLessThan(0.05);
+            assertThat(r.value() - exact.value()).as("%s", rule).isLessThan(1e-3); // observed 5e-6 to 2.3e-4
         }
     }
 
