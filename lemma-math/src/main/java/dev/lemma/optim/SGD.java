@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
 ///
 /// Book: chapter 5, "Stochastic gradient descent".
 ///
-/// @param rule the update rule, with its learning-rate schedule
+/// @param rule the update rule, with its learning-rate schedule (an optimiser's `maxIterations` and
+///     `tolerance` belong to its full-batch `minimize` and are not used here)
 /// @param batchSize $B \ge 1$ (clipped to $m$ when larger)
 /// @param epochs the passes over the data, $\ge 0$
 /// @param seed the seed of the shuffles
@@ -116,6 +117,9 @@ public record SGD(UpdateRule rule, int batchSize, int epochs, long seed, Trace t
         Objective.Evaluation full = whole.evaluate(x);
         epochValues.add(full.value());
         String bad = Trouble.find(full, 0);
+        if (bad != null) {
+            bad += " (the full objective at x0)";
+        }
         int t = 0;
         for (int epoch = 1; epoch <= epochs && bad == null; epoch++) {
             for (int[] batch : batches(m, batchSize, random)) {

@@ -44,13 +44,22 @@ class SGDTest {
         int draws = 20_000;
         double sum = 0;
         double sumSquares = 0;
+        double[] gradientSum = new double[3];
         for (int d = 0; d < draws; d++) {
             int[] batch = SGD.batches(m, batchSize, random)[0]; // the first batch of a fresh shuffle
-            double e = squaredDistance(f.evaluate(x, batch).gradient(), mean);
+            double[] g = f.evaluate(x, batch).gradient();
+            double e = squaredDistance(g, mean);
             sum += e;
             sumSquares += e * e;
+            for (int j = 0; j < 3; j++) {
+                gradientSum[j] += g[j];
+            }
         }
         double observed = sum / draws;
+        // Unbiased: the estimates average to ḡ, within 4√(E‖ĝ − ḡ‖²/draws), ≥ 4 standard errors per coordinate.
+        for (int j = 0; j < 3; j++) {
+            assertThat(gradientSum[j] / draws).isCloseTo(mean[j], within(4 * Math.sqrt(expected / draws)));
+        }
         double standardError = Math.sqrt((sumSquares / draws - observed * observed) / draws);
         assertThat(observed).as("B = %d", batchSize).isCloseTo(expected, within(4 * standardError));
         if (batchSize > 1) { // for one example the two samplings coincide
