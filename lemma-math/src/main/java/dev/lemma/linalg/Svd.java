@@ -1,5 +1,6 @@
 package dev.lemma.linalg;
 
+import dev.lemma.numeric.ConvergenceException;
 import dev.lemma.numeric.Tolerances;
 import java.util.Arrays;
 

@@ -8,7 +8,8 @@ package dev.lemma.optim;
 /// (one noisy gradient per step). The learning rate at step $t$ is [#rate], usually from a [Schedule].
 ///
 /// ```java
-/// UpdateRule.State s = new Adam().start(x.length);
+/// Adam adam = new Adam();
+/// UpdateRule.State s = adam.start(x.length);
 /// for (int t = 0; t < steps; t++) {
 ///     s.step(x, gradientAt(x), adam.rate(t)); // x moves in place
 /// }
