@@ -73,6 +73,31 @@ class GradientDescentTest {
         assertThatThrownBy(() -> GradientDescent.fixedStep(-1)).hasMessageContaining("step must be finite and > 0");
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {4, 30, 300})
+    void exactLineSearchMeetsKantorovichsBoundWithEquality(double kappa) {
+        // With exact line search, f − f* shrinks per step by at most ((κ−1)/(κ+1))² (Kantorovich); from
+        // x₀ = (1/μ, 1/L) in the eigenbasis of diag(μ, L) the iterates zig-zag and the bound is attained.
+        double mu = 1;
+        double l = kappa;
+        TestFunction q = TestFunctions.quadratic(Matrix.diagonal(new double[] {mu, l}), new double[2]);
+        OptimizationResult r = new GradientDescent(1, GradientDescent.Rule.EXACT, 20, 0)
+                .minimize(q.objective(), new double[] {1 / mu, 1 / l});
+        double bound = Math.pow((kappa - 1) / (kappa + 1), 2);
+        for (int k = 0; k + 1 < r.values().length; k++) {
+            assertThat(r.values()[k + 1] / r.values()[k]).as("step %d", k).isCloseTo(bound, within(1e-9));
+        }
+        // and from random starts it is never worse
+        TestFunction random = TestFunctions.quadratic(6, mu, l, 7);
+        OptimizationResult s = new GradientDescent(1, GradientDescent.Rule.EXACT, 50, 0)
+                .minimize(
+                        random.objective(),
+                        new SplittableRandom(3).doubles(6, -1, 1).toArray());
+        for (int k = 0; k + 1 < s.values().length; k++) {
+            assertThat(s.values()[k + 1] / s.values()[k]).isLessThanOrEqualTo(bound + 1e-12);
+        }
+    }
+
     private static double norm(double[] x) {
         double s = 0;
         for (double v : x) {

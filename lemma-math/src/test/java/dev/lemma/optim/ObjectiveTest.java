@@ -68,4 +68,47 @@ class ObjectiveTest {
         Objective constant = Objective.fromTensors(w -> Tensor.constant(new double[] {4}), 2);
         assertThat(constant.evaluate(new double[] {1, 2}).gradient()).containsExactly(0, 0);
     }
+
+    @Test
+    void theDefaultHessianAndHessianVectorProductDifferentiateTheGradient() {
+        // Rosenbrock's exact Hessian against the defaults of an objective that knows only its gradient.
+        TestFunction t = TestFunctions.rosenbrock(4);
+        Objective gradientOnly = Objective.of(t.objective()::value, t.objective()::gradient);
+        double[] x = {-0.7, 1.3, 0.4, 2.0};
+        double[] v = {0.3, -1, 2, 0.5};
+        Matrix exact = t.objective().hessian(x);
+        Matrix differenced = gradientOnly.hessian(x);
+        double[] hv = gradientOnly.hessianVector(x, v);
+        double[] exactHv = exact.times(Vector.of(v)).toArray();
+        for (int i = 0; i < 4; i++) {
+            assertThat(hv[i]).isCloseTo(exactHv[i], within(1e-6 * Math.max(1, Math.abs(exactHv[i]))));
+            for (int j = 0; j < 4; j++) {
+                assertThat(differenced.get(i, j))
+                        .isCloseTo(exact.get(i, j), within(1e-6 * Math.max(1, Math.abs(exact.get(i, j)))));
+            }
+        }
+    }
+
+    @Test
+    void aNumericalObjectiveApproximatesTheExactGradient() {
+        TestFunction t = TestFunctions.beale();
+        Objective numerical = Objective.numerical(t.objective()::value);
+        double[] x = {1.2, -0.4};
+        double[] exact = t.objective().gradient(x);
+        double[] approx = numerical.gradient(x);
+        for (int i = 0; i < 2; i++) {
+            assertThat(approx[i]).isCloseTo(exact[i], within(1e-8 * Math.max(1, Math.abs(exact[i]))));
+        }
+        OptimizationResult r = new BFGS().minimize(numerical, t.start());
+        assertThat(r.x()[0]).isCloseTo(3, within(1e-5));
+        assertThat(r.x()[1]).isCloseTo(0.5, within(1e-5));
+    }
+
+    @Test
+    void aHessianOfTheWrongShapeIsNamed() {
+        Objective f = Objective.withHessian(x -> 0, x -> new double[2], x -> Matrix.identity(3));
+        assertThatThrownBy(() -> f.hessian(new double[2]))
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("the Hessian function returned 3×3 for a point with 2 entries");
+    }
 }
