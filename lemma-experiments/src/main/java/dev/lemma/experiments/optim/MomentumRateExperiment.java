@@ -390,7 +390,7 @@ public final class MomentumRateExperiment implements Experiment {
                         new double[] {alpha},
                         new double[] {beta},
                         labels,
-                        Palette.solid("#ffffff", 10)))
+                        Palette.solid(Palette.ORANGE, 10)))
                 .add(new Series.Scatter(
                         "optimal (α*, β*)",
                         new double[] {best.learningRate()},

@@ -92,7 +92,7 @@ public final class NewtonVersusGradientDescentExperiment implements Experiment {
                     "the iteration limit of gradient descent",
                     10,
                     3000,
-                    300));
+                    100));
 
     /// Creates the experiment.
     public NewtonVersusGradientDescentExperiment() {}
@@ -240,7 +240,8 @@ public final class NewtonVersusGradientDescentExperiment implements Experiment {
 
         double[] theoryLine = new double[eGd.length];
         for (int k = 0; k < eGd.length; k++) {
-            theoryLine[k] = eGd[0] * Math.pow(gdTheory, k);
+            double t = eGd[0] * Math.pow(gdTheory, k);
+            theoryLine[k] = t >= 1e-3 * floor ? t : Double.NaN; // stop where the runs can no longer follow
         }
         Chart errors = Chart.builder("Error ‖x_k − x*‖ per iteration")
                 .x(Axis.of("iteration k"))
@@ -254,9 +255,9 @@ public final class NewtonVersusGradientDescentExperiment implements Experiment {
                         Palette.dotted(Palette.BLUE, 1.5)))
                 .build();
 
-        List<double[]> visible = new ArrayList<>(List.of(x0, star));
-        double[] box = f.box() != null ? f.box() : new double[] {star[0] - 2, star[0] + 2, star[1] - 2, star[1] + 2};
-        double[] w = Landscape.window(box, visible);
+        // A window around x* that holds the start: the local picture the theorem is about.
+        double half = 1.6 * r;
+        double[] w = {star[0] - half, star[0] + half, star[1] - half, star[1] + half};
         Chart paths = Chart.builder("Paths over the level sets of " + f.name())
                 .x(Axis.range(f.name().equals("logistic loss") ? "intercept w₀" : "x", w[0], w[1]))
                 .y(Axis.range(f.name().equals("logistic loss") ? "slope w₁" : "y", w[2], w[3]))
@@ -266,6 +267,12 @@ public final class NewtonVersusGradientDescentExperiment implements Experiment {
                 .add(Landscape.path("Newton (pure)", pure, w, Palette.solid(Palette.GREEN, 2.5)))
                 .add(Landscape.path("Newton (damped)", damped, w, Palette.dashed(Palette.OLIVE, 2)))
                 .add(Landscape.path("gradient descent", gd, w, Palette.solid(Palette.BLUE, 2)))
+                .add(new Series.Scatter(
+                        "start",
+                        new double[] {x0[0]},
+                        new double[] {x0[1]},
+                        List.of("x₀"),
+                        Palette.solid("#000000", 9)))
                 .add(new Series.Scatter(
                         "x*",
                         new double[] {star[0]},

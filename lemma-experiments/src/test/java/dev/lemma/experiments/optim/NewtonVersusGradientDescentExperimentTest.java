@@ -73,7 +73,7 @@ class NewtonVersusGradientDescentExperimentTest {
     /// \approx 10^{-23}$ of it.
     @Test
     void gradientDescentShrinksByItsTheoreticalFactorOnTheQuadratic() {
-        Result r = Runs.run(EXPERIMENT, "function", "quadratic", "kappa", "10", "gdStep", "1.5");
+        Result r = Runs.run(EXPERIMENT, "function", "quadratic", "kappa", "10", "gdStep", "1.5", "iterations", "200");
         double[] e = errors(r, "gradient descent", new double[2]);
         assertThat(e[101] / e[100]).isCloseTo(0.85, within(1e-9));
         assertThat(r.notes()).anyMatch(n -> n.contains("= 0.85$ per step"));
