@@ -49,7 +49,8 @@ public final class LearningRateExperiment implements Experiment {
             Parameter.choice(
                     "function",
                     "Function $f$",
-                    "quadratic: ½(x² + κy²), curvatures μ = 1 and L = κ; rosenbrock: μ and L of the Hessian at (1, 1)",
+                    "quadratic: ½(x² + κy²), curvatures μ = 1 and L = κ; rosenbrock: μ and L of the Hessian"
+                            + " at (1, 1)",
                     List.of("quadratic", "rosenbrock"),
                     "quadratic"),
             Parameter.number(

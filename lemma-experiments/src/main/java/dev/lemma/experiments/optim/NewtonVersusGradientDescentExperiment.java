@@ -398,18 +398,17 @@ public final class NewtonVersusGradientDescentExperiment implements Experiment {
                     + " Hessian may be indefinite and the full step may climb; the damped variant adds $\\tau I$ and"
                     + " backtracks, so it always descends.");
         } else {
-            result.note(
-                    "Pure and damped Newton take the same steps here until the rounding floor: near $x^\\star$ the"
-                            + " Hessian is positive definite and the full step passes Armijo's test, so the damping never acts.");
+            result.note("Pure and damped Newton take the same steps here until the rounding floor: near $x^\\star$"
+                    + " the Hessian is positive definite and the full step passes Armijo's test, so the"
+                    + " damping never acts.");
         }
         double dampedEnd = eDamped[eDamped.length - 1];
         if (reached >= 0 && dampedEnd > 100 * floor) {
-            result.note(
-                    "Damped Newton stalls at $e = " + Format.num(dampedEnd) + "$, short of the floor: near $x^\\star$,"
-                            + " $f(x) - f(x^\\star) \\approx \\tfrac12 e^\\top H e$ falls below the rounding error of $f$ itself"
-                            + " once $e \\lesssim \\sqrt{\\varepsilon} \\approx 10^{-8}$, so Armijo's test, which compares"
-                            + " values of $f$, can no longer confirm a decrease and the line search backtracks to tiny steps."
-                            + " The pure step needs no such test.");
+            result.note("Damped Newton stalls at $e = " + Format.num(dampedEnd) + "$, short of the floor: near"
+                    + " $x^\\star$, $f(x) - f(x^\\star) \\approx \\tfrac12 e^\\top H e$ falls below the"
+                    + " rounding error of $f$ itself once $e \\lesssim \\sqrt{\\varepsilon} \\approx 10^{-8}$,"
+                    + " so Armijo's test, which compares values of $f$, can no longer confirm a decrease and"
+                    + " the line search backtracks to tiny steps. The pure step needs no such test.");
         }
         if (f.name().equals("logistic loss")) {
             result.note("The logistic loss has no closed-form minimiser: $x^\\star$ is pure Newton's point after 50"

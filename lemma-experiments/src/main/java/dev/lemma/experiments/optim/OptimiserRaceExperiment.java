@@ -296,6 +296,7 @@ public final class OptimiserRaceExperiment implements Experiment {
         Result.Builder result = Result.builder();
         List<String> truncated = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
+        List<String> diverged = new ArrayList<>();
         OptimizationResult best = null;
         Racer winner = null;
         for (int i = 0; i < racers.size(); i++) {
@@ -319,6 +320,9 @@ public final class OptimiserRaceExperiment implements Experiment {
                     Landscape.cell(run.value()),
                     Landscape.cell(run.gradientNorm()),
                     Landscape.cell(Landscape.nearest(run.x(), f.minimizers()))));
+            if (run.status() == Status.DIVERGED) {
+                diverged.add(r.label + " (" + run.reason() + ")");
+            }
             if (run.status() == Status.CONVERGED) {
                 if (!atGlobalMinimum(run, f)) {
                     elsewhere.add(r.label + " at " + point(run.x()) + ", $f = " + Format.num(run.value()) + "$");
@@ -355,7 +359,7 @@ public final class OptimiserRaceExperiment implements Experiment {
                         "final ‖∇f‖",
                         "distance to the nearest global minimiser"),
                 rows));
-        notes(result, f, landscape, s, x0, racers, winner, best, truncated, elsewhere);
+        notes(result, f, landscape, s, x0, racers, winner, best, truncated, elsewhere, diverged);
         return result.build();
     }
 
@@ -369,7 +373,8 @@ public final class OptimiserRaceExperiment implements Experiment {
             Racer winner,
             OptimizationResult best,
             List<String> truncated,
-            List<String> elsewhere) {
+            List<String> elsewhere,
+            List<String> diverged) {
         if (racers.isEmpty()) {
             result.note("No optimiser is racing: switch one on.");
             return;
@@ -382,17 +387,22 @@ public final class OptimiserRaceExperiment implements Experiment {
                 + " gradients choose their own step lengths by line search.");
         if (winner != null) {
             result.note("Fewest evaluations to reach a global minimiser: " + winner.label + ", " + best.evaluations()
-                    + " evaluations in " + best.iterations() + " iterations. An evaluation is one value-and-gradient;"
+                    + " evaluations in " + best.iterations() + (best.iterations() == 1 ? " iteration." : " iterations.") An evaluation is one value-and-gradient;"
                     + " Newton also computes a Hessian each iteration, which the count leaves out.");
         } else {
             result.note("No optimiser reached a global minimiser within the tolerance: the table says why each one"
                     + " stopped.");
         }
+        if (!diverged.isEmpty()) {
+            result.note("Diverged: " + String.join("; ", diverged) + ". A fixed step is stable only below"
+                    + " $2/\\lambda_{\\max}$ of the Hessian along the path (heavy ball: below $2(1 + \\beta)/\\lambda_{\\max}$);"
+                    + " lower $\\log_{10}\\eta$.");
+        }
         if (!elsewhere.isEmpty()) {
             result.note(
                     "Converged (the gradient vanished) but not at a global minimiser: " + String.join("; ", elsewhere)
-                            + ". $\\nabla f = 0$ also holds at local minima, saddles and maxima; pure Newton heads for whichever"
-                            + " stationary point its quadratic model points to.");
+                            + ". $\\nabla f = 0$ also holds at local minima, saddles and maxima; pure Newton heads"
+                            + " for whichever stationary point its quadratic model points to.");
         }
         if (!truncated.isEmpty()) {
             result.note("The path of " + String.join(", ", truncated) + " left the picture (non-finite, or more than "
