@@ -387,7 +387,8 @@ public final class OptimiserRaceExperiment implements Experiment {
                 + " gradients choose their own step lengths by line search.");
         if (winner != null) {
             result.note("Fewest evaluations to reach a global minimiser: " + winner.label + ", " + best.evaluations()
-                    + " evaluations in " + best.iterations() + (best.iterations() == 1 ? " iteration." : " iterations.") An evaluation is one value-and-gradient;"
+                    + " evaluations in " + best.iterations() + (best.iterations() == 1 ? " iteration" : " iterations")
+                    + ". An evaluation is one value-and-gradient;"
                     + " Newton also computes a Hessian each iteration, which the count leaves out.");
         } else {
             result.note("No optimiser reached a global minimiser within the tolerance: the table says why each one"
