@@ -263,7 +263,7 @@ public final class LearningRateExperiment implements Experiment {
         result.note("The too-small step $\\eta = " + Format.num(eta[0]) + "$ multiplies the error along the flattest"
                 + " direction by $1 - \\eta\\mu = " + String.format(java.util.Locale.ROOT, "%.6g", 1 - eta[0] * mu)
                 + "$ per step: it needs about "
-                + Format.num(Math.log(10) / -Math.log(Math.abs(1 - eta[0] * mu))) + " steps per digit.");
+                + Landscape.plain(Math.log(10) / -Math.log(Math.abs(1 - eta[0] * mu))) + " steps per digit.");
         if (f.name().startsWith("Rosenbrock")) {
             Matrix h = f.objective().hessian(x0);
             double[] ev = Landscape.eigenvalues2(h.get(0, 0), h.get(0, 1), h.get(1, 1));

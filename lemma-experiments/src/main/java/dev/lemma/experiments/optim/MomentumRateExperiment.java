@@ -230,7 +230,7 @@ public final class MomentumRateExperiment implements Experiment {
                 .chart(radiusChart(alpha, beta, best, lambdas, mu, l, optimalRate))
                 .chart(rateMap(alpha, beta, best, mu, l));
         result.table(new Table(
-                "Heavy ball on a quadratic with κ = " + Format.num(kappa) + " in " + n + " dimensions",
+                "Heavy ball on a quadratic with κ = " + Landscape.plain(kappa) + " in " + n + " dimensions",
                 List.of("quantity", "value"),
                 List.of(
                         List.of("step α (L = 1)", alpha),
@@ -285,9 +285,9 @@ public final class MomentumRateExperiment implements Experiment {
         } else {
             result.note("The error shrinks by $" + Format.num(observed) + "$ per step over the second half of the"
                     + " run; the largest spectral radius of the iteration matrices predicts $" + Format.num(theory)
-                    + "$ (relative difference " + Format.sci(Math.abs(observed / theory - 1)) + "). That is "
-                    + Format.num(-1 / Math.log10(theory)) + " iterations per digit, against "
-                    + Format.num(-1 / Math.log10(gdRate)) + " for gradient descent at its best step.");
+                    + "$ (relative difference $" + Format.sci(Math.abs(observed / theory - 1)) + "$). That is "
+                    + Landscape.plain(-1 / Math.log10(theory)) + " iterations per digit, against "
+                    + Landscape.plain(-1 / Math.log10(gdRate)) + " for gradient descent at its best step.");
         }
         result.note("Where $(1 + \\beta - \\alpha\\lambda)^2 < 4\\beta$ the two eigenvalues of $M(\\lambda)$ are"
                 + " complex with modulus $\\sqrt\\beta = " + Format.num(Math.sqrt(beta)) + "$ whatever $\\lambda$: the"
@@ -314,7 +314,7 @@ public final class MomentumRateExperiment implements Experiment {
                 .x(Axis.of("iteration k"))
                 .y(Axis.log("‖x_k − x*‖"))
                 .add(new Series.Line(
-                        "heavy ball, α = " + Format.num(alpha) + ", β = " + Format.num(beta),
+                        "heavy ball, α = " + Landscape.plain(alpha) + ", β = " + Landscape.plain(beta),
                         Landscape.iterations(e.length),
                         Landscape.positive(e),
                         Palette.solid(Palette.BLUE, 2)))
@@ -355,7 +355,7 @@ public final class MomentumRateExperiment implements Experiment {
                 .y(Axis.of("ρ(M(λ))"))
                 .add(new Series.Line("ρ(λ) at the chosen α, β", x, rho, Palette.solid(Palette.BLUE, 2)))
                 .add(new Series.Line(
-                        "ρ(λ) at the optimal α*, β* (flat at " + Format.num(optimalRate) + ")",
+                        "ρ(λ) at the optimal α*, β* (flat at " + Landscape.plain(optimalRate) + ")",
                         x,
                         rhoBest,
                         Palette.dashed(Palette.GREEN, 2)))

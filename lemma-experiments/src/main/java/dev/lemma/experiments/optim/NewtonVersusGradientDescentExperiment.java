@@ -248,9 +248,9 @@ public final class NewtonVersusGradientDescentExperiment implements Experiment {
                 .y(Axis.log("‖x_k − x*‖"))
                 .add(line("Newton (pure)", ePure, Palette.solid(Palette.GREEN, 2.5)))
                 .add(line("Newton (damped)", eDamped, Palette.dashed(Palette.OLIVE, 2)))
-                .add(line("gradient descent, η = " + Format.num(eta), eGd, Palette.solid(Palette.BLUE, 2)))
+                .add(line("gradient descent, η = " + Landscape.plain(eta), eGd, Palette.solid(Palette.BLUE, 2)))
                 .add(line(
-                        "e₀ · " + Format.num(gdTheory) + "^k (gradient descent's theory)",
+                        "e₀ · " + Landscape.plain(gdTheory) + "^k (gradient descent's theory)",
                         theoryLine,
                         Palette.dotted(Palette.BLUE, 1.5)))
                 .build();
