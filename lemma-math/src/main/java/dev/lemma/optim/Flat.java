@@ -41,6 +41,15 @@ final class Flat {
         return r;
     }
 
+    /// $\|a\|_1$.
+    static double norm1(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += Math.abs(v);
+        }
+        return s;
+    }
+
     /// $\|a\|_\infty$.
     static double normInf(double[] a) {
         double m = 0;

@@ -53,7 +53,9 @@ public sealed interface LineSearch {
         return new StrongWolfe(1e-4, 0.9);
     }
 
-    /// Backtracking: try $t$, then $\rho t$, $\rho^2 t$, … until sufficient decrease holds. At most 60
+    /// Backtracking: try $t$, then $\rho t$, $\rho^2 t$, … until sufficient decrease holds and the step made
+    /// progress: $f$ strictly lower, or, where $f$ is equal to rounding, $|\nabla f^\top d|$ smaller. (Below
+    /// the rounding of $f$ sufficient decrease alone accepts steps that change nothing.) At most 60
     /// trials; then the search fails and returns $t = 0$.
     ///
     /// @param c1 the sufficient-decrease constant, in $(0, 1)$
@@ -74,7 +76,12 @@ public sealed interface LineSearch {
             for (int trial = 0; trial < 60; trial++) {
                 double[] next = Flat.along(x, direction, t);
                 Objective.Evaluation e = f.evaluate(next);
-                if (e.value() <= at.value() + c1 * t * slope) {
+                // Near a minimum c1·t·slope falls below the rounding of f, where the plain condition would
+                // accept steps that change nothing. So f must also be strictly lower, or, where f cannot
+                // tell, the slope along d must have shrunk: progress towards a stationary point.
+                boolean decreased = e.value() < at.value()
+                        || (e.value() == at.value() && Math.abs(Flat.dot(e.gradient(), direction)) < Math.abs(slope));
+                if (e.value() <= at.value() + c1 * t * slope && decreased) {
                     return new Step(t, next, e, true);
                 }
                 t *= shrink;

@@ -9,13 +9,16 @@ package dev.lemma.optim;
 /// $\frac{\kappa - 1}{\kappa + 1}$: for $\kappa = 100$, 0.818 against 0.980, ten times fewer steps per digit
 /// ([#optimalFor]; chapter 5 derives it, after G. Goh, "Why momentum really works", Distill 2017).
 ///
+/// As an [UpdateRule] (for [SGD]) the rate is the constant $\alpha$.
+///
 /// Book: chapter 5, "Momentum".
 ///
 /// @param learningRate $\alpha > 0$
 /// @param momentum $\beta \in [0, 1)$
 /// @param maxIterations the iteration limit
 /// @param tolerance stop when $\|\nabla f\|_2 \le$ `tolerance`
-public record Momentum(double learningRate, double momentum, int maxIterations, double tolerance) implements Optimizer {
+public record Momentum(double learningRate, double momentum, int maxIterations, double tolerance)
+        implements Optimizer, UpdateRule {
 
     /// Checks the settings.
     ///
@@ -58,23 +61,25 @@ public record Momentum(double learningRate, double momentum, int maxIterations, 
     }
 
     @Override
-    public OptimizationResult minimize(Objective f, double[] x0) {
-        Recorder run = new Recorder(f);
-        double[] x = x0.clone();
-        double[] previous = x0.clone();
-        for (int k = 0; ; k++) {
-            Objective.Evaluation e = run.evaluate(x);
-            OptimizationResult done = run.record(k, x, e, tolerance, maxIterations);
-            if (done != null) {
-                return done;
-            }
-            double[] g = e.gradient();
-            double[] next = new double[x.length];
+    public double rate(int step) {
+        return learningRate;
+    }
+
+    /// The heavy-ball step in velocity form, $d \leftarrow \beta d - \alpha g$, $x \leftarrow x + d$,
+    /// where $d = x_k - x_{k-1}$ (zero at the start).
+    @Override
+    public State start(int n) {
+        double[] d = new double[n];
+        return (x, g, alpha) -> {
             for (int i = 0; i < x.length; i++) {
-                next[i] = x[i] - learningRate * g[i] + momentum * (x[i] - previous[i]);
+                d[i] = momentum * d[i] - alpha * g[i];
+                x[i] += d[i];
             }
-            previous = x;
-            x = next;
-        }
+        };
+    }
+
+    @Override
+    public OptimizationResult minimize(Objective f, double[] x0) {
+        return Stepping.minimize(this, f, x0, maxIterations, tolerance);
     }
 }

@@ -79,6 +79,49 @@ final class Recorder {
         return null;
     }
 
+    /// Records iterate `k` and applies the common stopping tests to an explicit stationarity measure in
+    /// place of $\|\nabla f\|$: on a constrained or composite problem the gradient need not vanish at the
+    /// minimiser (projected and proximal methods test the norm of their gradient mapping instead). The
+    /// result's `gradientNorm` is still $\|\nabla f\|_2$ of `e`; the reason names the measure.
+    ///
+    /// @param e the value to record (e.g. the composite $f + g$) with the gradient of the smooth part
+    /// @param stationarity the measure, zero exactly at a stationary point
+    /// @param measure its name, for the reason (e.g. `"‖x − P(x − ∇f)‖"`)
+    /// @return the result if the run stops here, else `null`
+    OptimizationResult record(
+            int k,
+            double[] x,
+            Objective.Evaluation e,
+            double stationarity,
+            String measure,
+            double tolerance,
+            int maxIterations) {
+        trajectory.add(x.clone());
+        values.add(e.value());
+        String bad = Trouble.find(e, k);
+        double norm = Trouble.norm(e.gradient());
+        if (bad != null) {
+            return stop(x, e.value(), norm, Status.DIVERGED, bad, k);
+        }
+        if (!Double.isFinite(stationarity)) {
+            return stop(
+                    x, e.value(), norm, Status.DIVERGED, measure + " became " + stationarity + " at iteration " + k, k);
+        }
+        if (stationarity <= tolerance) {
+            return stop(x, e.value(), norm, Status.CONVERGED, measure + " = " + stationarity + " ≤ " + tolerance, k);
+        }
+        if (k >= maxIterations) {
+            return stop(
+                    x,
+                    e.value(),
+                    norm,
+                    Status.ITERATION_LIMIT,
+                    maxIterations + " iterations, " + measure + " = " + stationarity,
+                    k);
+        }
+        return null;
+    }
+
     /// Records a point whose gradient is not known (e.g. a stochastic method's epoch end), without tests.
     void recordPoint(double[] x, double value) {
         trajectory.add(x.clone());

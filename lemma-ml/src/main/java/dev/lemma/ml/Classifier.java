@@ -1,0 +1,34 @@
+package dev.lemma.ml;
+
+import dev.lemma.data.Dataset;
+import dev.lemma.linalg.Matrix;
+import dev.lemma.ml.metrics.ClassificationMetrics;
+
+/// A model that predicts classes $0, \dots, K-1$ and, where it can, their probabilities.
+public interface Classifier extends Model {
+
+    /// @return $K$, the number of classes
+    int classes();
+
+    /// Predicts one class per row.
+    ///
+    /// @param x the features, $m \times d$
+    /// @return the class codes, length $m$
+    /// @throws IllegalArgumentException if `x` has the wrong number of columns or a non-finite entry
+    int[] predict(Matrix x);
+
+    /// The predicted distribution over the classes, one row per example.
+    ///
+    /// @param x the features
+    /// @return $m \times K$, rows summing to 1
+    /// @throws UnsupportedOperationException for a classifier that gives no probabilities (the perceptron)
+    double[][] predictProba(Matrix x);
+
+    /// The accuracy on the data, scikit-learn's `score` for classifiers.
+    ///
+    /// @param data features and class labels
+    /// @return the accuracy
+    default double score(Dataset data) {
+        return ClassificationMetrics.accuracy(data.labels(), predict(data.features()));
+    }
+}
