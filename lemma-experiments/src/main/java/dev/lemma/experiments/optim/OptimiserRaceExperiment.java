@@ -8,14 +8,20 @@ import dev.lemma.experiments.Parameter;
 import dev.lemma.experiments.Progress;
 import dev.lemma.experiments.Result;
 import dev.lemma.experiments.Table;
+import dev.lemma.optim.AdaGrad;
+import dev.lemma.optim.Adam;
+import dev.lemma.optim.AdamW;
 import dev.lemma.optim.BFGS;
 import dev.lemma.optim.GradientDescent;
 import dev.lemma.optim.LBFGS;
 import dev.lemma.optim.Momentum;
+import dev.lemma.optim.Nesterov;
 import dev.lemma.optim.Newton;
 import dev.lemma.optim.NonlinearConjugateGradient;
 import dev.lemma.optim.OptimizationResult;
 import dev.lemma.optim.Optimizer;
+import dev.lemma.optim.RMSProp;
+import dev.lemma.optim.Schedule;
 import dev.lemma.optim.Status;
 import dev.lemma.optim.TestFunction;
 import dev.lemma.optim.TestFunctions;
@@ -42,12 +48,21 @@ public final class OptimiserRaceExperiment implements Experiment {
     ///
     /// @param rate the learning rate or first trial step $\eta$
     /// @param rule gradient descent's step rule
-    /// @param beta the momentum coefficient $\beta$
+    /// @param beta the momentum coefficient $\beta$ (Adam's $\beta_1$)
+    /// @param beta2 the decay of the squared gradients' running mean (Adam's $\beta_2$, RMSProp's $\rho$)
+    /// @param weightDecay AdamW's decoupled weight decay $\lambda$
     /// @param memory L-BFGS's number of pairs $m$
     /// @param iterations the iteration limit of every optimiser
     /// @param tolerance the gradient-norm tolerance of every optimiser
     record Settings(
-            double rate, GradientDescent.Rule rule, double beta, int memory, int iterations, double tolerance) {}
+            double rate,
+            GradientDescent.Rule rule,
+            double beta,
+            double beta2,
+            double weightDecay,
+            int memory,
+            int iterations,
+            double tolerance) {}
 
     /// The optimisers in the race, in the order of the legend. To add one, add a line: its key (also the
     /// name of its on/off control), its legend name, whether it races by default, its colour, and how it is
@@ -66,6 +81,43 @@ public final class OptimiserRaceExperiment implements Experiment {
                 true,
                 Palette.ORANGE,
                 s -> new Momentum(s.rate(), s.beta(), s.iterations(), s.tolerance())),
+        NESTEROV(
+                "nesterov",
+                "Nesterov momentum",
+                false,
+                Palette.PINK,
+                s -> new Nesterov(s.rate(), s.beta()).withLimits(s.iterations(), s.tolerance())),
+        ADAGRAD(
+                "adagrad",
+                "AdaGrad",
+                false,
+                Palette.CYAN,
+                s -> new AdaGrad(s.rate()).withLimits(s.iterations(), s.tolerance())),
+        RMSPROP(
+                "rmsprop",
+                "RMSProp",
+                false,
+                Palette.GREY,
+                s -> new RMSProp(Schedule.constant(s.rate()), s.beta2(), 1e-8, s.iterations(), s.tolerance())),
+        ADAM(
+                "adam",
+                "Adam",
+                false,
+                "#000080",
+                s -> new Adam(s.rate(), s.beta(), s.beta2(), 1e-8).withLimits(s.iterations(), s.tolerance())),
+        ADAMW(
+                "adamw",
+                "AdamW",
+                false,
+                "#800000",
+                s -> new AdamW(
+                        Schedule.constant(s.rate()),
+                        s.beta(),
+                        s.beta2(),
+                        1e-8,
+                        s.weightDecay(),
+                        s.iterations(),
+                        s.tolerance())),
         NEWTON(
                 "newton",
                 "Newton (damped)",
@@ -178,7 +230,8 @@ public final class OptimiserRaceExperiment implements Experiment {
         p.add(Parameter.number(
                 "logRate",
                 "Learning rate $\\log_{10}\\eta$",
-                "gradient descent's step (its first trial step with Armijo) and momentum's α, as a power of ten",
+                "the step of gradient descent (its first trial step with Armijo), the momentum methods and the adaptive"
+                        + " ones, as a power of ten",
                 -5,
                 0,
                 0.1,
@@ -190,7 +243,29 @@ public final class OptimiserRaceExperiment implements Experiment {
                 List.of("fixed", "armijo", "exact"),
                 "fixed"));
         p.add(Parameter.number(
-                "beta", "Momentum $\\beta$", "heavy ball's weight on the previous step", 0, 0.99, 0.01, 0.9));
+                "beta",
+                "Momentum $\\beta$",
+                "heavy ball's and Nesterov's weight on the previous step; Adam's β₁",
+                0,
+                0.99,
+                0.01,
+                0.9));
+        p.add(Parameter.number(
+                "beta2",
+                "Second-moment decay $\\beta_2$",
+                "Adam's and AdamW's β₂, RMSProp's ρ: the weight of the past in the running mean of g²",
+                0.5,
+                0.9999,
+                0.0001,
+                0.999));
+        p.add(Parameter.number(
+                "weightDecay",
+                "AdamW's weight decay $\\lambda$",
+                "AdamW shrinks x by ηλx each step, apart from the gradient",
+                0,
+                1,
+                0.001,
+                0.01));
         p.add(Parameter.integer("memory", "L-BFGS memory $m$", "the (s, y) pairs L-BFGS keeps", 1, 20, 5));
         p.add(Parameter.integer("iterations", "Iteration budget", "every optimiser's iteration limit", 1, 5000, 1000));
         p.add(Parameter.number(
@@ -251,6 +326,8 @@ public final class OptimiserRaceExperiment implements Experiment {
                 Math.pow(10, a.number("logRate")),
                 GradientDescent.Rule.valueOf(a.choice("rule").toUpperCase(Locale.ROOT)),
                 a.number("beta"),
+                a.number("beta2"),
+                a.number("weightDecay"),
                 a.integer("memory"),
                 a.integer("iterations"),
                 Math.pow(10, a.number("logTolerance")));
@@ -381,10 +458,12 @@ public final class OptimiserRaceExperiment implements Experiment {
         }
         result.note("Every optimiser starts at $x_0 = (" + Format.num(x0[0]) + ", " + Format.num(x0[1]) + ")$ and"
                 + " stops when $\\|\\nabla f\\| \\le " + Format.sci(s.tolerance()) + "$ or after " + s.iterations()
-                + " iterations. Gradient descent (" + s.rule().name().toLowerCase(Locale.ROOT) + " rule) and"
-                + " momentum use $\\eta = 10^{" + Format.num(Math.log10(s.rate())) + "} = " + Format.num(s.rate())
-                + "$; momentum's $\\beta = " + Format.num(s.beta()) + "$. Newton, BFGS, L-BFGS and conjugate"
-                + " gradients choose their own step lengths by line search.");
+                + " iterations. Gradient descent (" + s.rule().name().toLowerCase(Locale.ROOT) + " rule), the"
+                + " momentum methods and the adaptive ones use $\\eta = 10^{" + Format.num(Math.log10(s.rate()))
+                + "} = "
+                + Format.num(s.rate()) + "$, with $\\beta = " + Format.num(s.beta()) + "$ (Adam's $\\beta_1$) and"
+                + " $\\beta_2 = " + Format.num(s.beta2()) + "$. Newton, BFGS, L-BFGS and conjugate gradients choose"
+                + " their own step lengths by line search.");
         if (winner != null) {
             result.note("Fewest evaluations to reach a global minimiser: " + winner.label + ", " + best.evaluations()
                     + " evaluations in " + best.iterations() + (best.iterations() == 1 ? " iteration" : " iterations")

@@ -73,19 +73,36 @@ class OptimiserRaceExperimentTest {
 
     /// Booth's Hessian has eigenvalues 2 and 18, so $\eta = 0.05$ (log₁₀ η ≈ −1.3) contracts gradient
     /// descent by 0.9 per step; the quadratic with κ = 10 has curvatures 1 and 10, and $\eta = 0.1$ contracts
-    /// it by 0.9 too. Heavy ball with β = 0.9 is stable on both ($\alpha L < 2(1 + \beta)$).
+    /// it by 0.9 too. Heavy ball and Nesterov with β = 0.9 are stable on both. AdamW's weight decay pulls
+    /// towards 0, the quadratic's minimiser but not Booth's, so it is off there. AdaGrad is the exception on
+    /// Booth: the large gradients at the start (−5, −5) fill its accumulator, and its steps stay too short to
+    /// arrive within 5000 iterations; the test asserts that the table says so rather than hiding it.
     @ParameterizedTest
-    @CsvSource({"booth, -1.3, 1, 3", "quadratic, -1, 0, 0"})
-    void everyOptimiserConvergesToTheKnownMinimiser(String function, String logRate, double x, double y) {
+    @CsvSource({"booth, -1.3, 0, AdaGrad", "quadratic, -1, 0.01, none"})
+    void everyOptimiserConvergesToTheKnownMinimiser(String function, String logRate, String decay, String slow) {
         Result r = Runs.run(
-                EXPERIMENT, allOn("function", function, "kappa", "10", "logRate", logRate, "iterations", "5000"));
+                EXPERIMENT,
+                allOn(
+                        "function",
+                        function,
+                        "kappa",
+                        "10",
+                        "logRate",
+                        logRate,
+                        "weightDecay",
+                        decay,
+                        "iterations",
+                        "5000"));
         Table t = r.tables().getFirst();
         assertThat(t.rows()).hasSize(OptimiserRaceExperiment.Racer.values().length);
         for (List<Object> row : t.rows()) {
-            assertThat(row.get(STATUS)).as(row.getFirst().toString()).isEqualTo("CONVERGED");
-            assertThat(((Number) row.get(DISTANCE)).doubleValue())
-                    .as(row.getFirst().toString())
-                    .isLessThan(1e-6);
+            String name = row.getFirst().toString();
+            if (name.equals(slow)) {
+                assertThat(row.get(STATUS)).as(name).isEqualTo("ITERATION_LIMIT");
+                continue;
+            }
+            assertThat(row.get(STATUS)).as(name).isEqualTo("CONVERGED");
+            assertThat(((Number) row.get(DISTANCE)).doubleValue()).as(name).isLessThan(1e-6);
         }
         assertThat(TestFunctions.booth().minimizers().getFirst()).containsExactly(1, 3);
         assertThat(r.notes()).anyMatch(n -> n.startsWith("Fewest evaluations to reach a global minimiser"));
