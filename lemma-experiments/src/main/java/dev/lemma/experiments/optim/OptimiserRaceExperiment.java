@@ -306,7 +306,8 @@ public final class OptimiserRaceExperiment implements Experiment {
                 + " $f(x_k) - f^\\star$ on a log axis. On Rosenbrock's valley gradient descent crawls, momentum"
                 + " overshoots and recovers, and Newton and BFGS arrive in a few dozen steps. Raise the learning"
                 + " rate until gradient descent diverges; try Rastrigin to see every local method caught in a local"
-                + " minimum, and the saddle from the usual start.";
+                + " minimum, and the saddle from the usual start. Nesterov and the adaptive methods (AdaGrad, RMSProp,"
+                + " Adam, AdamW) can be switched on too.";
     }
 
     @Override
