@@ -245,6 +245,8 @@ public final class LrSchedulesExperiment implements Experiment {
         double bestTail = Double.POSITIVE_INFINITY;
         String constantStatus = "";
         double constantTail = Double.NaN;
+        double startGap = Double.NaN;
+        boolean constantFinished = false;
         for (int k = 0; k < schedules.size(); k++) {
             progress.report((double) k / schedules.size(), NAMES.get(k));
             Schedule schedule = schedules.get(k);
@@ -285,7 +287,9 @@ public final class LrSchedulesExperiment implements Experiment {
             }
             if (k == 0) {
                 constantTail = tail;
-                constantStatus = run.status() + ": " + run.reason();
+                constantFinished = finished;
+                startGap = excess[0];
+                constantStatus = run.status() + " (" + run.reason() + ")";
             }
             rows.add(List.of(
                     NAMES.get(k),
@@ -316,17 +320,40 @@ public final class LrSchedulesExperiment implements Experiment {
                 + "$ parameters, minimum $f^* = " + Format.num(fBest) + "$, from $x_0 = 0$, in batches of "
                 + BATCH + " (" + stepsPerEpoch + " steps per epoch). Every schedule sees the same batches (seed "
                 + seed + ").");
-        result.note("With the constant rate the run ends " + constantStatus + "; over the last tenth of the run its"
-                + " loss stays $" + Format.num(constantTail) + "$ above $f^*$: the noise floor of the rate $\\eta_0$.");
+        if (epochs * stepsPerEpoch != total) {
+            result.note("The library's SGD runs whole epochs: " + epochs + " of them, " + epochs * stepsPerEpoch
+                    + " steps, of which the charts and the table show the first " + total + ".");
+        }
+        if (!constantFinished) {
+            result.note("With the constant rate the run ends " + constantStatus + " before step " + total
+                    + ": $\\eta_0$ is too large for this optimiser.");
+        } else if (constantTail > startGap) {
+            result.note("With the constant rate the loss grew: from $" + num(startGap) + "$ above $f^*$ at the"
+                    + " start to $" + num(constantTail) + "$ over the last tenth of the run, so $\\eta_0$ is"
+                    + " too large for this optimiser; the decaying schedules recover once their rate has fallen."
+                    + " The library's verdict: " + constantStatus + ".");
+        } else {
+            result.note("With the constant rate the loss falls from $" + num(startGap) + "$ above $f^*$ and"
+                    + " then stays near $" + num(constantTail) + "$ over the last tenth of the run: the noise"
+                    + " floor of the rate $\\eta_0$ with batches of " + BATCH + ". The library's verdict: "
+                    + constantStatus + ".");
+        }
         if (bestName != null) {
             result.note("The lowest loss over the last tenth of the run is the " + bestName + " schedule's, $"
-                    + Format.num(bestTail) + "$ above $f^*$ (" + Format.num(constantTail / bestTail)
-                    + " times below the constant rate's).");
+                    + num(bestTail) + "$ above $f^*$"
+                    + (constantFinished && !bestName.equals(NAMES.getFirst())
+                            ? " ($" + num(constantTail / bestTail) + "$ times below the constant rate's)."
+                            : "."));
         } else {
             result.note("No run completed its " + total + " steps with a finite loss: the rate is too large for"
                     + " this optimiser. Lower $\\eta_0$.");
         }
         return result.build();
+    }
+
+    /// [Format#num], but in scientific notation from $10^4$ up, where `%.4g` would write `2.356e+04`.
+    static String num(double x) {
+        return Math.abs(x) >= 1e4 && Double.isFinite(x) ? Format.sci(x) : Format.num(x);
     }
 
     /// A number for a table cell, or its name when it is not finite (a diverged run).

@@ -288,6 +288,7 @@ public final class SgdBatchNoiseExperiment implements Experiment {
         List<Integer> sizes = pathSizes(chosen);
         List<List<Object>> runRows = new ArrayList<>();
         List<String> runNotes = new ArrayList<>();
+        double smallestTail = Double.NaN; // the mean excess over the last epoch of the smallest batch
         for (int k = 0; k < sizes.size(); k++) {
             int size = sizes.get(k);
             progress.report((double) k / (sizes.size() + 1), "B = " + size);
@@ -320,6 +321,9 @@ public final class SgdBatchNoiseExperiment implements Experiment {
                     lastEpoch += excess[i];
                     counted++;
                 }
+            }
+            if (k == 0) {
+                smallestTail = counted == 0 ? Double.NaN : lastEpoch / counted;
             }
             runRows.add(List.of(
                     size,
@@ -421,13 +425,21 @@ public final class SgdBatchNoiseExperiment implements Experiment {
         for (String note : runNotes) {
             result.note(note);
         }
-        result.note(
-                scheduleName.equals("constant")
-                        ? "With a constant rate a small batch hovers around $x^*$ at a distance set by $\\eta$ and"
-                                + " the variance: the loss stops falling and jitters. Try the inverse or cosine"
-                                + " schedule."
-                        : "The decaying rate shrinks the steps, and with them the noise: the small-batch path"
-                                + " settles towards $x^*$ instead of hovering.");
+        int smallest = sizes.getFirst();
+        if (!(smallestTail < fStart - fBest)) {
+            result.note("With $B = " + smallest + "$ and $\\eta = " + Format.num(eta) + "$ the loss did not come down:"
+                    + " the steps of single noisy gradients are too long, and the path is thrown about. Lower"
+                    + " $\\eta$, or take a larger batch.");
+        } else if (scheduleName.equals("constant")) {
+            result.note("With a constant rate the smallest batch ($B = " + smallest + "$) ends its last epoch $"
+                    + Format.num(smallestTail) + "$ above $f^*$ on average: it hovers around $x^*$ at a distance set"
+                    + " by $\\eta$ and the variance, and the loss jitters instead of falling. Try the inverse or"
+                    + " cosine schedule.");
+        } else {
+            result.note("With the decaying rate the steps shrink, and the noise with them: the smallest batch ($B = "
+                    + smallest + "$) ends its last epoch $" + Format.num(smallestTail) + "$ above $f^*$ on average;"
+                    + " compare the constant schedule.");
+        }
         return result.build();
     }
 
