@@ -203,6 +203,17 @@ class LrSchedulesExperimentTest {
     }
 
     @Test
+    void aRateTooLargeForTheConstantScheduleIsCalledThatAndNotANoiseFloor() {
+        Result r = Runs.run(EXPERIMENT, "learningRate", "0.5");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("With the constant rate the loss grew"));
+        assertThat(r.notes()).noneMatch(n -> n.contains("noise floor"));
+        assertThat(Runs.run(EXPERIMENT).notes()).anyMatch(n -> n.contains("noise floor"));
+        // 50 steps are two and a half epochs of 20: the run is three epochs, of which 50 steps are drawn.
+        assertThat(Runs.run(EXPERIMENT, "steps", "50").notes())
+                .anyMatch(n -> n.contains("3 of them, 60 steps, of which the charts and the table show the first 50"));
+    }
+
+    @Test
     void badArgumentsAreRejectedWithWhatIsAccepted() {
         assertThatThrownBy(() -> Runs.run(EXPERIMENT, "steps", "10"))
                 .isInstanceOf(ParameterException.class)

@@ -172,6 +172,13 @@ class SgdBatchNoiseExperimentTest {
     }
 
     @Test
+    void aRateTooLargeForSingleExamplesIsSaidToBe() {
+        Result r = Runs.run(EXPERIMENT, "learningRate", "1", "batchSize", "1");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("With $B = 1$ and $\\eta = 1$ the loss did not come down"));
+        assertThat(Runs.run(EXPERIMENT).notes()).anyMatch(n -> n.contains("hovers around $x^*$"));
+    }
+
+    @Test
     void badArgumentsAreRejectedWithWhatIsAccepted() {
         assertThatThrownBy(() -> Runs.run(EXPERIMENT, "batchSize", "0"))
                 .isInstanceOf(ParameterException.class)
