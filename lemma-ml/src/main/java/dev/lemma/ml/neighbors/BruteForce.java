@@ -15,8 +15,9 @@ import java.util.stream.IntStream;
 ///
 /// That expansion cancels: its error is about $d\,u\,(\|q\|^2 + \|x\|^2)$ ($u$ the unit roundoff), so it
 /// can misorder near-ties and is poor for tiny distances. So it only selects candidates: per query, a
-/// partial selection (a bounded heap, $O(m \log k)$) finds the $k$-th smallest approximate value $t$,
-/// every row within $t + \delta$ ($\delta$ twice the error bound) is kept, and for those the squared
+/// partial selection (a bounded heap, $O(m \log k)$) finds the $k$-th smallest approximate value $t$
+/// while it collects, in the same pass, the rows within $\delta$ (twice the error bound) of the $k$-th
+/// smallest so far; those still within $t + \delta$ at the end are the candidates, and for them the squared
 /// distance is recomputed as $\sum_j (q_j - x_j)^2$, the same sum the [KDTree] computes, and the best
 /// $k$ are taken by (distance, index). The answer is therefore exact and identical to the tree's, ties
 /// included.
@@ -124,16 +125,32 @@ public final class BruteForce implements NeighborSearch {
             double[] g = Matrix.ofRowMajor(n, d, block).times(centredTransposed).toRowMajorArray(); // (n, m)
             NeighborHeap heap = new NeighborHeap(k);
             double[] top = new double[k];
+            int[] candidates = new int[m];
             for (int i = 0; i < n; i++) {
                 double qn = queryNorms[i];
                 int row = i * m;
-                // 1. the k-th smallest approximate squared distance
-                double t = kthSmallest(g, row, qn, top);
                 double margin = 2 * relative * (qn + largestNorm);
-                double limit = t + margin;
-                // 2. exact distances for every candidate within the margin
-                int base = (from + i) * d;
+                // 1. one pass: the k smallest approximate values in a max-heap, and every row that was
+                //    within the margin of the k-th smallest so far (a superset of the final candidates)
+                int size = 0;
+                int count = 0;
                 for (int r = 0; r < m; r++) {
+                    double v = qn - 2 * g[row + r] + norms[r];
+                    if (size < k) {
+                        size = push(top, size, v);
+                        candidates[count++] = r;
+                    } else if (v <= top[0] + margin) {
+                        candidates[count++] = r;
+                        if (v < top[0]) {
+                            replaceTop(top, k, v);
+                        }
+                    }
+                }
+                double limit = top[0] + margin;
+                // 2. exact distances for the rows within the margin of the final k-th smallest
+                int base = (from + i) * d;
+                for (int c = 0; c < count; c++) {
+                    int r = candidates[c];
                     if (qn - 2 * g[row + r] + norms[r] <= limit) {
                         double s = 0;
                         for (int j = 0; j < d; j++) {
@@ -149,40 +166,36 @@ public final class BruteForce implements NeighborSearch {
         return new Result(k, index, squared);
     }
 
-    /// The $k$-th smallest of $\|q\|^2 - 2 g_r + \|x_r\|^2$ over the row, by a bounded max-heap in `top`.
-    private double kthSmallest(double[] g, int row, double qn, double[] top) {
-        int k = top.length;
-        int size = 0;
-        for (int r = 0; r < m; r++) {
-            double v = qn - 2 * g[row + r] + norms[r];
-            if (size < k) {
-                int c = size++;
-                while (c > 0) {
-                    int p = (c - 1) >>> 1;
-                    if (top[p] >= v) {
-                        break;
-                    }
-                    top[c] = top[p];
-                    c = p;
-                }
-                top[c] = v;
-            } else if (v < top[0]) {
-                int c = 0;
-                while (true) {
-                    int l = 2 * c + 1;
-                    if (l >= k) {
-                        break;
-                    }
-                    int big = l + 1 < k && top[l + 1] > top[l] ? l + 1 : l;
-                    if (top[big] <= v) {
-                        break;
-                    }
-                    top[c] = top[big];
-                    c = big;
-                }
-                top[c] = v;
+    /// Adds `v` to the max-heap `top[0, size)`; returns the new size.
+    private static int push(double[] top, int size, double v) {
+        int c = size;
+        while (c > 0) {
+            int p = (c - 1) >>> 1;
+            if (top[p] >= v) {
+                break;
             }
+            top[c] = top[p];
+            c = p;
         }
-        return top[0];
+        top[c] = v;
+        return size + 1;
+    }
+
+    /// Replaces the largest of the full max-heap `top[0, k)` by the smaller `v`.
+    private static void replaceTop(double[] top, int k, double v) {
+        int c = 0;
+        while (true) {
+            int l = 2 * c + 1;
+            if (l >= k) {
+                break;
+            }
+            int big = l + 1 < k && top[l + 1] > top[l] ? l + 1 : l;
+            if (top[big] <= v) {
+                break;
+            }
+            top[c] = top[big];
+            c = big;
+        }
+        top[c] = v;
     }
 }
