@@ -1,12 +1,13 @@
 package dev.lemma.ml.neighbors;
 
 import dev.lemma.linalg.Matrix;
+import dev.lemma.linalg.kernel.Gemm;
 import java.util.stream.IntStream;
 
 /// Exact $k$-nearest-neighbour search by computing every distance, scikit-learn's `algorithm='brute'`.
 ///
 /// For a block of queries $Q$ the squared distances to all training rows $X$ come from one matrix
-/// product (GEMM, [Matrix#times(Matrix)]):
+/// product (GEMM, the kernel behind [Matrix#times(Matrix)], called directly to write into the block):
 /// $$\|q - x\|^2 = \|q\|^2 - 2\,q^\top x + \|x\|^2, \qquad D = \mathbf{n}_Q \mathbf 1^\top - 2 Q X^\top +
 /// \mathbf 1 \mathbf{n}_X^\top,$$
 /// $2 q m d$ flops at GEMM speed instead of a loop of $3 q m d$ scalar operations. Both sides are first
@@ -36,8 +37,8 @@ public final class BruteForce implements NeighborSearch {
     private final int d;
     private final double[] x;
     private final double[] mean;
-    /// $X_c^\top$, $d \times m$, the centred training rows as columns.
-    private final Matrix centredTransposed;
+    /// $X_c^\top$, $d \times m$ row-major: the centred training rows as columns.
+    private final double[] centredTransposed;
     private final double[] norms;
     private final double largestNorm;
 
@@ -82,7 +83,7 @@ public final class BruteForce implements NeighborSearch {
             largest = Math.max(largest, s);
         }
         largestNorm = largest;
-        centredTransposed = Matrix.ofRowMajor(m, d, centred).transpose();
+        centredTransposed = Matrix.ofRowMajor(m, d, centred).transpose().toRowMajorArray();
     }
 
     @Override
@@ -122,7 +123,8 @@ public final class BruteForce implements NeighborSearch {
                 }
                 queryNorms[i] = s;
             }
-            double[] g = Matrix.ofRowMajor(n, d, block).times(centredTransposed).toRowMajorArray(); // (n, m)
+            double[] g = new double[n * m]; // (n, m): Q_c X_c^T
+            Gemm.gemm(n, m, d, 1.0, block, 0, d, centredTransposed, 0, m, 0.0, g, 0, m);
             NeighborHeap heap = new NeighborHeap(k);
             double[] top = new double[k];
             int[] candidates = new int[m];
