@@ -20,7 +20,8 @@ public sealed interface NeighborSearch permits BruteForce, KDTree {
     /// @param x the queries, $q \times d$
     /// @param k the number of neighbours, $1 \le k \le m$
     /// @return indices and distances
-    /// @throws IllegalArgumentException if `x` has the wrong number of columns or $k$ is out of range
+    /// @throws IllegalArgumentException if `x` has the wrong number of columns or a non-finite entry, or $k$
+    ///     is out of range
     default Neighbors query(Matrix x, int k) {
         return search(x, k).neighbors();
     }
@@ -30,7 +31,8 @@ public sealed interface NeighborSearch permits BruteForce, KDTree {
     /// @param x the queries, $q \times d$
     /// @param k the number of neighbours, $1 \le k \le m$
     /// @return the neighbours
-    /// @throws IllegalArgumentException if `x` has the wrong number of columns or $k$ is out of range
+    /// @throws IllegalArgumentException if `x` has the wrong number of columns or a non-finite entry, or $k$
+    ///     is out of range
     Result search(Matrix x, int k);
 
     /// Neighbours in flat arrays, `k` per query, row-major: query $i$'s $r$-th neighbour is training row
@@ -67,6 +69,15 @@ public sealed interface NeighborSearch permits BruteForce, KDTree {
         if (k < 1 || k > size) {
             throw new IllegalArgumentException(
                     who + ": n_neighbors = " + k + " but the training set has " + size + " rows; need 1 ≤ k ≤ " + size);
+        }
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < dimension; j++) {
+                double v = x.get(i, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(
+                            who + ": query row " + i + ", column " + j + " is " + v + "; it must be finite");
+                }
+            }
         }
     }
 }

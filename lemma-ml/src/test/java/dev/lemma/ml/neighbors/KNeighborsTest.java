@@ -140,6 +140,14 @@ class KNeighborsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a class code");
         assertThatThrownBy(() -> new KDTree(Matrix.zeros(0, 2), 30)).hasMessageContaining("0×2");
+        KDTree tree = new KDTree(Matrix.of(new double[][] {{0, 0}, {1, 1}, {2, 2}}), 1);
+        assertThatThrownBy(() -> tree.query(Matrix.of(new double[][] {{0, Double.NaN}}), 1))
+                .hasMessageContaining("query row 0, column 1 is NaN");
+        assertThatThrownBy(() -> tree.query(Matrix.of(new double[][] {{0, 0}}), 4))
+                .hasMessageContaining("n_neighbors = 4 but the training set has 3 rows");
+        assertThatThrownBy(() -> tree.query(Matrix.of(new double[][] {{0, 0, 0}}), 1))
+                .hasMessageContaining("the training rows have 2 features but the queries have 3");
+        assertThat(tree.nodeCount()).isEqualTo(5); // 3 → 1 + 2 → 1 + 1
         assertThatThrownBy(() -> new BruteForce(Matrix.of(new double[][] {{1, Double.POSITIVE_INFINITY}})))
                 .hasMessageContaining("row 0, column 1");
     }
