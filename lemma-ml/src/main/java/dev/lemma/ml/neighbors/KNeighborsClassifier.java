@@ -72,7 +72,7 @@ public record KNeighborsClassifier(int nNeighbors, Weights weights, Algorithm al
             throw new IllegalArgumentException("knn: " + e.getMessage(), e);
         }
         int classes = Math.max(data.classNames().size(), Arrays.stream(y).max().orElse(0) + 1);
-        return new Fitted(data.features().toArray(), y, classes, nNeighbors, weights, algorithm, leafSize);
+        return new Fitted(data.features(), y, classes, nNeighbors, weights, algorithm, leafSize);
     }
 
     /// A fitted k-nearest-neighbour classifier: the training rows (`_fit_X`), their classes (`_y`) and
@@ -81,11 +81,11 @@ public record KNeighborsClassifier(int nNeighbors, Weights weights, Algorithm al
         private final int[] y;
         private final int classes;
 
-        Fitted(double[][] fitX, int[] y, int classes, int k, Weights weights, Algorithm algorithm, int leafSize) {
+        Fitted(Matrix fitX, int[] y, int classes, int k, Weights weights, Algorithm algorithm, int leafSize) {
             super(fitX, k, weights, algorithm, leafSize);
-            if (y.length != fitX.length) {
+            if (y.length != fitX.rows()) {
                 throw new IllegalArgumentException(
-                        "knn: " + fitX.length + " training rows but " + y.length + " labels");
+                        "knn: " + fitX.rows() + " training rows but " + y.length + " labels");
             }
             for (int i = 0; i < y.length; i++) {
                 if (y[i] < 0 || y[i] >= classes) {
@@ -157,7 +157,7 @@ public record KNeighborsClassifier(int nNeighbors, Weights weights, Algorithm al
         @Override
         public ModelState state() {
             Map<String, Object> learned = new LinkedHashMap<>();
-            learned.put("_fit_X", copy(fitX));
+            learned.put("_fit_X", fitX.toArray());
             learned.put("_y", y.clone());
             learned.put("n_classes", classes);
             learned.put("_fit_method", name(fitMethod));
@@ -176,7 +176,7 @@ public record KNeighborsClassifier(int nNeighbors, Weights weights, Algorithm al
                         + (labels == null ? "nothing" : labels.getClass().getSimpleName()));
             }
             return new Fitted(
-                    state.matrix("_fit_X"),
+                    Matrix.of(state.matrix("_fit_X")),
                     y,
                     (int) state.number("n_classes"),
                     integer(state, "n_neighbors"),

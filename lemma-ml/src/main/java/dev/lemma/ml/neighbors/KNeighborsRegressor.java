@@ -45,7 +45,7 @@ public record KNeighborsRegressor(int nNeighbors, Weights weights, Algorithm alg
     public Fitted fit(Dataset data) {
         double[] y = data.target();
         Inputs.training("knn-regressor", data, y);
-        return new Fitted(data.features().toArray(), y, nNeighbors, weights, algorithm, leafSize);
+        return new Fitted(data.features(), y, nNeighbors, weights, algorithm, leafSize);
     }
 
     /// A fitted k-nearest-neighbour regressor: the training rows (`_fit_X`), their targets (`_y`) and the
@@ -53,11 +53,11 @@ public record KNeighborsRegressor(int nNeighbors, Weights weights, Algorithm alg
     public static final class Fitted extends NeighborsModel implements Regressor {
         private final double[] y;
 
-        Fitted(double[][] fitX, double[] y, int k, Weights weights, Algorithm algorithm, int leafSize) {
+        Fitted(Matrix fitX, double[] y, int k, Weights weights, Algorithm algorithm, int leafSize) {
             super(fitX, k, weights, algorithm, leafSize);
-            if (y.length != fitX.length) {
+            if (y.length != fitX.rows()) {
                 throw new IllegalArgumentException(
-                        "knn-regressor: " + fitX.length + " training rows but " + y.length + " targets");
+                        "knn-regressor: " + fitX.rows() + " training rows but " + y.length + " targets");
             }
             this.y = y.clone();
         }
@@ -95,7 +95,7 @@ public record KNeighborsRegressor(int nNeighbors, Weights weights, Algorithm alg
         @Override
         public ModelState state() {
             Map<String, Object> learned = new LinkedHashMap<>();
-            learned.put("_fit_X", copy(fitX));
+            learned.put("_fit_X", fitX.toArray());
             learned.put("_y", y.clone());
             learned.put("_fit_method", name(fitMethod));
             return new ModelState("knn-regressor", parameters(), learned);
@@ -108,7 +108,7 @@ public record KNeighborsRegressor(int nNeighbors, Weights weights, Algorithm alg
         /// @throws IllegalArgumentException naming a missing or mistyped entry
         public static Fitted restore(ModelState state) {
             return new Fitted(
-                    state.matrix("_fit_X"),
+                    Matrix.of(state.matrix("_fit_X")),
                     state.vector("_y"),
                     integer(state, "n_neighbors"),
                     weights(state),

@@ -10,7 +10,8 @@ import java.util.Map;
 /// What the fitted k-nearest-neighbour models share: the training rows, the search built on them, the
 /// neighbour query and the weights.
 abstract sealed class NeighborsModel permits KNeighborsClassifier.Fitted, KNeighborsRegressor.Fitted {
-    final double[][] fitX;
+    /// The training rows (immutable, so shared with the search and copied only by [#state()]).
+    final Matrix fitX;
     final int k;
     final Weights weights;
     final Algorithm algorithm;
@@ -18,28 +19,27 @@ abstract sealed class NeighborsModel permits KNeighborsClassifier.Fitted, KNeigh
     final Algorithm fitMethod;
     final NeighborSearch search;
 
-    NeighborsModel(double[][] fitX, int k, Weights weights, Algorithm algorithm, int leafSize) {
-        this.fitX = copy(fitX);
+    NeighborsModel(Matrix fitX, int k, Weights weights, Algorithm algorithm, int leafSize) {
+        this.fitX = fitX;
         this.k = k;
         this.weights = weights;
         this.algorithm = algorithm;
         this.leafSize = leafSize;
-        int m = fitX.length;
-        int d = m == 0 ? 0 : fitX[0].length;
+        int m = fitX.rows();
+        int d = fitX.cols();
         if (k > m) {
             throw new IllegalArgumentException(
                     kind() + ": n_neighbors = " + k + " but the training set has only " + m + " rows");
         }
         this.fitMethod = algorithm.resolve(m, d, k);
-        Matrix x = Matrix.of(fitX);
-        this.search = fitMethod == Algorithm.KD_TREE ? new KDTree(x, leafSize) : new BruteForce(x);
+        this.search = fitMethod == Algorithm.KD_TREE ? new KDTree(fitX, leafSize) : new BruteForce(fitX);
     }
 
     abstract String kind();
 
     /// @return $d$
     public int features() {
-        return fitX[0].length;
+        return fitX.cols();
     }
 
     /// @return the search actually used: [Algorithm#BRUTE] or [Algorithm#KD_TREE] (scikit-learn's
@@ -113,14 +113,6 @@ abstract sealed class NeighborsModel permits KNeighborsClassifier.Fitted, KNeigh
 
     static int integer(ModelState state, String name) {
         return ((Number) state.parameter(name)).intValue();
-    }
-
-    static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 
     static String name(Enum<?> e) {
