@@ -108,64 +108,98 @@ public final class BruteForce implements NeighborSearch {
         // Bound on |approximate − exact| squared distance, per unit of (‖q‖² + max ‖x‖²): each of the
         // d-term sums errs by at most about d·u times its magnitude; a factor of 4 to spare.
         double relative = 4 * (d + 4) * Math.ulp(1.0);
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            int from = b * rows;
-            int to = Math.min(q, from + rows);
-            int n = to - from;
-            double[] block = new double[n * d];
-            double[] queryNorms = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double c = all[(from + i) * d + j] - mean[j];
-                    block[i * d + j] = c;
-                    s += c * c;
-                }
-                queryNorms[i] = s;
-            }
-            double[] g = new double[n * m]; // (n, m): Q_c X_c^T
-            Gemm.gemm(n, m, d, 1.0, block, 0, d, centredTransposed, 0, m, 0.0, g, 0, m);
+        // A few tasks per core, each with its buffers, taking every tasks-th block: the distance block is
+        // allocated once per task, not once per block.
+        int tasks = Math.min(blocks, 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, tasks).parallel().forEach(task -> {
+            double[] block = new double[rows * d];
+            double[] queryNorms = new double[rows];
+            double[] g = new double[rows * m]; // (rows, m): Q_c X_c^T
             NeighborHeap heap = new NeighborHeap(k);
             double[] top = new double[k];
             int[] candidates = new int[m];
-            for (int i = 0; i < n; i++) {
-                double qn = queryNorms[i];
-                int row = i * m;
-                double margin = 2 * relative * (qn + largestNorm);
-                // 1. one pass: the k smallest approximate values in a max-heap, and every row that was
-                //    within the margin of the k-th smallest so far (a superset of the final candidates)
-                int size = 0;
-                int count = 0;
-                for (int r = 0; r < m; r++) {
-                    double v = qn - 2 * g[row + r] + norms[r];
-                    if (size < k) {
-                        size = push(top, size, v);
-                        candidates[count++] = r;
-                    } else if (v <= top[0] + margin) {
-                        candidates[count++] = r;
-                        if (v < top[0]) {
-                            replaceTop(top, k, v);
-                        }
-                    }
-                }
-                double limit = top[0] + margin;
-                // 2. exact distances for the rows within the margin of the final k-th smallest
-                int base = (from + i) * d;
-                for (int c = 0; c < count; c++) {
-                    int r = candidates[c];
-                    if (qn - 2 * g[row + r] + norms[r] <= limit) {
-                        double s = 0;
-                        for (int j = 0; j < d; j++) {
-                            double diff = all[base + j] - x[r * d + j];
-                            s += diff * diff;
-                        }
-                        heap.offer(s, r);
-                    }
-                }
-                heap.drainSorted(index, squared, (from + i) * k);
+            for (int b = task; b < blocks; b += tasks) {
+                searchBlock(
+                        b * rows,
+                        Math.min(q, b * rows + rows),
+                        all,
+                        k,
+                        relative,
+                        block,
+                        queryNorms,
+                        g,
+                        heap,
+                        top,
+                        candidates,
+                        index,
+                        squared);
             }
         });
         return new Result(k, index, squared);
+    }
+
+    /// Queries `[from, to)`: one GEMM, then per query the selection and the exact distances.
+    private void searchBlock(
+            int from,
+            int to,
+            double[] all,
+            int k,
+            double relative,
+            double[] block,
+            double[] queryNorms,
+            double[] g,
+            NeighborHeap heap,
+            double[] top,
+            int[] candidates,
+            int[] index,
+            double[] squared) {
+        int n = to - from;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double c = all[(from + i) * d + j] - mean[j];
+                block[i * d + j] = c;
+                s += c * c;
+            }
+            queryNorms[i] = s;
+        }
+        Gemm.gemm(n, m, d, 1.0, block, 0, d, centredTransposed, 0, m, 0.0, g, 0, m);
+        for (int i = 0; i < n; i++) {
+            double qn = queryNorms[i];
+            int row = i * m;
+            double margin = 2 * relative * (qn + largestNorm);
+            // 1. one pass: the k smallest approximate values in a max-heap, and every row that was
+            //    within the margin of the k-th smallest so far (a superset of the final candidates)
+            int size = 0;
+            int count = 0;
+            for (int r = 0; r < m; r++) {
+                double v = qn - 2 * g[row + r] + norms[r];
+                if (size < k) {
+                    size = push(top, size, v);
+                    candidates[count++] = r;
+                } else if (v <= top[0] + margin) {
+                    candidates[count++] = r;
+                    if (v < top[0]) {
+                        replaceTop(top, k, v);
+                    }
+                }
+            }
+            double limit = top[0] + margin;
+            // 2. exact distances for the rows within the margin of the final k-th smallest
+            int base = (from + i) * d;
+            for (int c = 0; c < count; c++) {
+                int r = candidates[c];
+                if (qn - 2 * g[row + r] + norms[r] <= limit) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double diff = all[base + j] - x[r * d + j];
+                        s += diff * diff;
+                    }
+                    heap.offer(s, r);
+                }
+            }
+            heap.drainSorted(index, squared, (from + i) * k);
+        }
     }
 
     /// Adds `v` to the max-heap `top[0, size)`; returns the new size.

@@ -67,6 +67,20 @@ class NeighborSearchPropertyTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void manyBlocksOfQueriesAgree() {
+        // 6 000 training rows: brute force takes 174 queries per block, so 2 500 queries make 15 blocks
+        // shared by several tasks
+        Matrix x = Matrix.random(6_000, 3, 21);
+        Matrix queries = Matrix.random(2_500, 3, 22);
+        Neighbors tree = new KDTree(x, 30).query(queries, 7);
+        Neighbors brute = new BruteForce(x).query(queries, 7);
+        for (int i = 0; i < queries.rows(); i++) {
+            assertThat(brute.indices()[i]).as("query %d", i).containsExactly(tree.indices()[i]);
+            assertThat(brute.distances()[i]).containsExactly(tree.distances()[i]);
+        }
+    }
+
     private static double value(SplittableRandom random, int kind) {
         return switch (kind) {
             case 0 -> random.nextGaussian();
