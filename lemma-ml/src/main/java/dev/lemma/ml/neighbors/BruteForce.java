@@ -23,8 +23,8 @@ import java.util.stream.IntStream;
 /// $k$ are taken by (distance, index). The answer is therefore exact and identical to the tree's, ties
 /// included.
 ///
-/// Memory: one block of at most [#BLOCK_ENTRIES] distances per thread. Queries run in parallel blocks on
-/// the common fork-join pool. Immutable and thread-safe.
+/// Memory: one block of at most [#BLOCK_ENTRIES] distances per task (four tasks per core). Queries run in
+/// parallel blocks on the common fork-join pool. Immutable and thread-safe.
 public final class BruteForce implements NeighborSearch {
     /// Distances per block (2^20 doubles, 8 MiB): large enough for an efficient GEMM, small enough to
     /// stay out of the way of other work.

@@ -22,7 +22,9 @@ import java.util.stream.IntStream;
 /// dimension a query visits $O(\log m + k)$ rows on average; in high dimension most leaves are visited
 /// and [BruteForce] is faster.
 ///
-/// Queries run in parallel blocks on the common fork-join pool. Immutable and thread-safe.
+/// A batch of queries is first sorted by the leaf each falls into, so that consecutive queries walk the
+/// same nodes and buckets while they are in cache, then run in parallel blocks on the common fork-join
+/// pool. Immutable and thread-safe.
 ///
 /// References: J. L. Bentley, "Multidimensional binary search trees used for associative searching",
 /// CACM 18(9), 1975; J. H. Friedman, J. L. Bentley and R. A. Finkel, "An algorithm for finding best
@@ -226,8 +228,9 @@ public final class KDTree implements NeighborSearch {
     }
 
     /// The queries in the order of the leaves they fall into (a counting sort by leaf), so that
-    /// consecutive queries walk the same nodes and buckets while they are in cache: on random queries
-    /// this makes the search about twice as fast.
+    /// consecutive queries walk the same nodes and buckets while they are in cache. On random queries to a
+    /// tree larger than the cache (2 000 000 rows in 3-D) this halves the search time; a tree that fits in
+    /// the cache (100 000 rows in 2-D) gains nothing, and the sort costs about 1% of the search.
     private int[] byLeaf(double[] queries, int q) {
         int[] leaf = new int[q];
         int[] count = new int[nodes + 1];
