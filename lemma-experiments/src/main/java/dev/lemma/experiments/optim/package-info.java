@@ -2,13 +2,18 @@
 /// [OptimiserRaceExperiment] (the optimisers side by side on a 2-D test function, paths and excess
 /// values), [MomentumRateExperiment] (heavy ball's rate as the largest spectral radius of its 2 × 2
 /// iteration matrices, after Distill's "Why momentum really works"), [LearningRateExperiment]
-/// (gradient descent at a step too small, right and too large, and the 2/L threshold) and
+/// (gradient descent at a step too small, right and too large, and the 2/L threshold),
 /// [NewtonVersusGradientDescentExperiment] (Newton's quadratic convergence against gradient descent's
-/// linear rate, with the order measured step by step).
+/// linear rate, with the order measured step by step), [SgdBatchNoiseExperiment] (mini-batch SGD paths
+/// over the level sets of a least-squares loss, and the variance of the mini-batch gradient against
+/// $\frac{\sigma^2}{B}\frac{m-B}{m-1}$), [LrSchedulesExperiment] (the six learning-rate schedules of
+/// `dev.lemma.optim.Schedule` and what each does to the same optimiser on the same problem) and
+/// [ConstrainedKktExperiment] (the augmented Lagrangian's outer iterates over a feasible set, and the KKT
+/// conditions drawn as arrows that add up to zero).
 ///
-/// Each runs the optimisers of `dev.lemma.optim` and draws their recorded trajectories; `Landscape` holds
-/// the level sets, paths and log-axis values they draw alike. Their notes and tables report the library's
-/// own status and reason for each run.
+/// Each computes with `dev.lemma.optim` and checks what it can against an independent computation; their
+/// notes and tables report the library's own status and reason for each run. `Landscape` holds the level
+/// sets, paths and log-axis values the first four draw alike.
 ///
 /// Book: chapter 5, optimisation (search for "```experiment").
 package dev.lemma.experiments.optim;
