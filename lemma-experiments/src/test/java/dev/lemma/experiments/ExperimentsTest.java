@@ -40,7 +40,14 @@ class ExperimentsTest {
                 .map(Experiment::id)
                 .toList();
         assertThat(chapterFive)
-                .startsWith("optimiser-race", "momentum-rate", "learning-rate", "newton-vs-gradient-descent");
+                .containsExactly(
+                        "optimiser-race",
+                        "momentum-rate",
+                        "learning-rate",
+                        "newton-vs-gradient-descent",
+                        "sgd-batch-noise",
+                        "lr-schedules",
+                        "constrained-kkt");
         List<Integer> chapters =
                 Experiments.all().stream().map(Experiment::chapter).toList();
         assertThat(chapters).isSorted();
