@@ -4,7 +4,8 @@ package dev.lemma.optim;
 ///
 /// Book: chapter 5, "Optimisation".
 public enum Status {
-    /// The stopping test held: the gradient's norm fell below the tolerance.
+    /// The stopping test held: the gradient's norm (or, for constrained and proximal methods, the
+    /// stationarity measure the reason names) fell below the tolerance.
     CONVERGED,
     /// The iteration limit was reached first.
     ITERATION_LIMIT,

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /// What a model is and what it learned, as named values: the `kind` (the command-line name, e.g.
 /// `linear-regression`), the hyper-parameters it was fitted with, and the learned parameters under
-/// scikit-learn's names. Values are numbers (`Double`, `Integer`), `Boolean`, `String`, `double[]`,
-/// `double[][]`, `int[]` or `List<String>`, so that any JSON library can write and read them.
+/// scikit-learn's names. Values are numbers (`Double`, `Integer`, `Long`), `Boolean`, `String`, `double[]`,
+/// `double[][]`, `int[]`, `List<String>`, or, for a pipeline's steps, `List<ModelState>`: so that any JSON
+/// library can write and read them.
 ///
 /// @param kind the model's command-line name
 /// @param parameters the hyper-parameters, by scikit-learn's names (`alpha`, `C`, `n_neighbors`, ...)

@@ -62,6 +62,68 @@ class LinearRegressionReferenceTest {
     }
 
     @Test
+    void lassoAndElasticNetReachScikitLearnsOptimum() {
+        // Against scikit-learn's tight fits (tol = 1e-15); Lemma's sweeps stop at a relative change of 1e-13.
+        for (String name : new String[] {"Lasso", "ElasticNet"}) {
+            JsonNode ref = reference().get("models").get(name);
+            ElasticNet learner = name.equals("Lasso")
+                    ? new ElasticNet(0.1, 1.0, 1_000_000, 1e-13, true)
+                    : new ElasticNet(0.1, 0.5, 1_000_000, 1e-13, true);
+            LinearRegressor model = learner.fit(diabetes());
+            assertRelative(model.coefficients(), doubles(ref.get("coef_")), 1e-9);
+            assertThat(model.intercept()).isCloseTo(ref.get("intercept_").asDouble(), within(1e-9 * 152));
+            assertThat(model.score(diabetes())).isCloseTo(ref.get("r2_train").asDouble(), within(1e-9));
+            // scikit-learn's defaults stop at tol = 1e-4 on its duality gap; Lemma's default at a relative
+            // change of 1e-4: both land within 1e-4 of the optimum, relative to the largest coefficient.
+            LinearRegressor loose = name.equals("Lasso")
+                    ? ElasticNet.lasso(0.1).fit(diabetes())
+                    : new ElasticNet(0.1, 0.5, 1_000, 1e-4, true).fit(diabetes());
+            assertRelative(loose.coefficients(), doubles(ref.get("coef_")), 1e-4);
+        }
+    }
+
+    @Test
+    void theLassoPathStartsAtZeroAndItsSubgradientConditionsHold() {
+        Dataset d = diabetes();
+        ElasticNet lasso = new ElasticNet(1, 1.0, 1_000_000, 1e-13, true);
+        double top = lasso.alphaMax(d);
+        double[] alphas = {top * 1.0001, top * 0.5, top * 0.1, top * 0.01};
+        double[][] path = lasso.path(d, alphas);
+        assertThat(path[0]).containsOnly(0.0);
+        // At each α: for w_j ≠ 0, x_jᵀr/m = α sign(w_j); for w_j = 0, |x_jᵀr/m| ≤ α (centred data).
+        double[] y = d.target();
+        double yMean = java.util.Arrays.stream(y).average().orElseThrow();
+        for (int a = 1; a < alphas.length; a++) {
+            int nonZero = 0;
+            for (int j = 0; j < d.dimension(); j++) {
+                double xMean = 0;
+                for (int i = 0; i < d.size(); i++) {
+                    xMean += d.features().get(i, j) / d.size();
+                }
+                double g = 0;
+                for (int i = 0; i < d.size(); i++) {
+                    double fit = 0;
+                    for (int k = 0; k < d.dimension(); k++) {
+                        double xk = 0;
+                        for (int t = 0; t < d.size(); t++) {
+                            xk += d.features().get(t, k) / d.size();
+                        }
+                        fit += (d.features().get(i, k) - xk) * path[a][k];
+                    }
+                    g += (d.features().get(i, j) - xMean) * (y[i] - yMean - fit) / d.size();
+                }
+                if (path[a][j] != 0) {
+                    nonZero++;
+                    assertThat(g).isCloseTo(alphas[a] * Math.signum(path[a][j]), within(1e-8 * alphas[a]));
+                } else {
+                    assertThat(Math.abs(g)).isLessThanOrEqualTo(alphas[a] * (1 + 1e-8));
+                }
+            }
+            assertThat(nonZero).as("α = %s", alphas[a]).isPositive();
+        }
+    }
+
+    @Test
     void collinearFeaturesAreNamedByTheNormalEquationsAndSolvedBySvd() {
         // x2 = 2 x1: XᵀX is singular. The SVD solver returns the minimum-norm solution, which splits the
         // weight between the two columns in the ratio 1 : 2.
