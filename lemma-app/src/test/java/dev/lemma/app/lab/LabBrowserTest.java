@@ -207,6 +207,7 @@ class LabBrowserTest {
                 "02-calculus",
                 "03-probability",
                 "04-statistics",
+                "05-optimisation",
                 "06-information-theory",
                 "07-numerical-methods"
             })
@@ -239,7 +240,13 @@ class LabBrowserTest {
     /// The later written chapters render all their mathematics (no KaTeX error) and their code.
     @ParameterizedTest
     @ValueSource(
-            strings = {"02-calculus", "03-probability", "04-statistics", "06-information-theory", "07-numerical-methods"
+            strings = {
+                "02-calculus",
+                "03-probability",
+                "04-statistics",
+                "05-optimisation",
+                "06-information-theory",
+                "07-numerical-methods"
             })
     void aWrittenChapterRendersAllItsMath(String chapter) {
         open("/chapters/" + chapter);
