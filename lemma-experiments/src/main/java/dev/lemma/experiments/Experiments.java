@@ -11,6 +11,7 @@ import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
+import dev.lemma.experiments.ml.RegressionFitExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
@@ -59,7 +60,9 @@ public final class Experiments {
             // Chapter 7, numerical methods.
             new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),
-            new SoftmaxOverflowExperiment());
+            new SoftmaxOverflowExperiment(),
+            // Chapter 8, case studies, in the order the chapter embeds them.
+            new RegressionFitExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
