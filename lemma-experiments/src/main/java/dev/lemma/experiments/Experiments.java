@@ -11,6 +11,7 @@ import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
+import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
 import dev.lemma.experiments.ml.RegressionFitExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
@@ -62,7 +63,8 @@ public final class Experiments {
             new SummationErrorExperiment(),
             new SoftmaxOverflowExperiment(),
             // Chapter 8, case studies, in the order the chapter embeds them.
-            new RegressionFitExperiment());
+            new RegressionFitExperiment(),
+            new PolynomialDegreeExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
