@@ -11,6 +11,7 @@ import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
+import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
 import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
 import dev.lemma.experiments.ml.RegressionFitExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
@@ -64,7 +65,8 @@ public final class Experiments {
             new SoftmaxOverflowExperiment(),
             // Chapter 8, case studies, in the order the chapter embeds them.
             new RegressionFitExperiment(),
-            new PolynomialDegreeExperiment());
+            new PolynomialDegreeExperiment(),
+            new DecisionBoundariesExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 

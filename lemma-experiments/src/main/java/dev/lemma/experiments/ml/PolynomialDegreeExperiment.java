@@ -39,7 +39,8 @@ public final class PolynomialDegreeExperiment implements Experiment {
     private static final List<Parameter> PARAMETERS = List.of(
             Parameter.number(
                     "noise", "Noise $\\sigma$", "standard deviation of the Gaussian noise on y", 0, 1, 0.05, 0.3),
-            Parameter.integer("n", "Training points $n$", "how many noisy samples the polynomials are fitted to", 5, 200, 20),
+            Parameter.integer(
+                    "n", "Training points $n$", "how many noisy samples the polynomials are fitted to", 5, 200, 20),
             Parameter.integer("maxDegree", "Largest degree", "the degrees fitted are 1 to this", 1, 20, 15),
             Parameter.seed(3));
 
@@ -156,7 +157,8 @@ public final class PolynomialDegreeExperiment implements Experiment {
         Chart errors = Chart.builder("Mean squared error against the degree")
                 .x(Axis.of("degree"))
                 .y(Axis.log("mean squared error"))
-                .add(new Series.Line("training error", degrees, floored(trainMse, floor), Palette.solid(Palette.BLUE, 2)))
+                .add(new Series.Line(
+                        "training error", degrees, floored(trainMse, floor), Palette.solid(Palette.BLUE, 2)))
                 .add(new Series.Line(
                         "test error (" + TEST_POINTS + " fresh points)",
                         degrees,
@@ -175,7 +177,10 @@ public final class PolynomialDegreeExperiment implements Experiment {
                 .x(Axis.range("x", -1, 1))
                 .y(Axis.range("y", -2.5, 2.5))
                 .add(new Series.Scatter(
-                        "training points", train.features().column(0).toArray(), train.target(), List.of(),
+                        "training points",
+                        train.features().column(0).toArray(),
+                        train.target(),
+                        List.of(),
                         Palette.solid(Palette.BLUE, 6)))
                 .add(new Series.Line("sin(πx)", curveX, curveTruth, Palette.dashed(Palette.GREY, 1.5)));
         int colour = 0;
@@ -202,7 +207,8 @@ public final class PolynomialDegreeExperiment implements Experiment {
                 + " noise floor $\\sigma^2 = " + num(noise * noise) + "$. Degree 1 (a line) has training error "
                 + num(trainMse[0]) + " and test error " + num(testMse[0]) + ": bias. Degree "
                 + maxDegree + " has training error " + num(trainMse[maxDegree - 1]) + " and test error "
-                + num(testMse[maxDegree - 1]) + (testMse[maxDegree - 1] > 2 * testMse[best]
+                + num(testMse[maxDegree - 1])
+                + (testMse[maxDegree - 1] > 2 * testMse[best]
                         ? ": variance, the fit follows the noise of " + n + " points."
                         : "."));
         result.note("Each degree's model contains the previous one's, so least squares can only lower the"

@@ -34,7 +34,8 @@ class PolynomialDegreeExperimentTest {
 
     @Test
     void trainingErrorsEqualADirectVandermondeFitAndNeverRise() {
-        for (String[] args : new String[][] {{}, {"n", "50", "noise", "0.1", "seed", "9"}, {"n", "8", "maxDegree", "7"}}) {
+        for (String[] args :
+                new String[][] {{}, {"n", "50", "noise", "0.1", "seed", "9"}, {"n", "8", "maxDegree", "7"}}) {
             Result r = Runs.run(EXPERIMENT, args);
             Table t = r.tables().getFirst();
             Series.Scatter points = Runs.series(r.charts().get(1), Series.Scatter.class, "training points");
@@ -68,7 +69,9 @@ class PolynomialDegreeExperimentTest {
 
     @Test
     void withoutNoiseTheTestErrorKeepsFallingForAWhile() {
-        Table t = Runs.run(EXPERIMENT, "noise", "0", "n", "100", "maxDegree", "9").tables().getFirst();
+        Table t = Runs.run(EXPERIMENT, "noise", "0", "n", "100", "maxDegree", "9")
+                .tables()
+                .getFirst();
         double three = ((Number) t.rows().get(2).get(2)).doubleValue();
         double nine = ((Number) t.rows().get(8).get(2)).doubleValue();
         assertThat(nine).isLessThan(three / 100);
