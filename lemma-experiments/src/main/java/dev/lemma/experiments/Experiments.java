@@ -14,6 +14,7 @@ import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
 import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
 import dev.lemma.experiments.ml.RegressionFitExperiment;
+import dev.lemma.experiments.ml.RocPrCurvesExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
@@ -66,7 +67,8 @@ public final class Experiments {
             // Chapter 8, case studies, in the order the chapter embeds them.
             new RegressionFitExperiment(),
             new PolynomialDegreeExperiment(),
-            new DecisionBoundariesExperiment());
+            new DecisionBoundariesExperiment(),
+            new RocPrCurvesExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
