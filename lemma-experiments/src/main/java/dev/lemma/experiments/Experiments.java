@@ -14,6 +14,7 @@ import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
 import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
 import dev.lemma.experiments.ml.RegressionFitExperiment;
+import dev.lemma.experiments.ml.RegularisationPathsExperiment;
 import dev.lemma.experiments.ml.RocPrCurvesExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
@@ -68,7 +69,8 @@ public final class Experiments {
             new RegressionFitExperiment(),
             new PolynomialDegreeExperiment(),
             new DecisionBoundariesExperiment(),
-            new RocPrCurvesExperiment());
+            new RocPrCurvesExperiment(),
+            new RegularisationPathsExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
