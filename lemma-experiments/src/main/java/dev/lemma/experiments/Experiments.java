@@ -12,6 +12,7 @@ import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
+import dev.lemma.experiments.ml.LogisticTrainingExperiment;
 import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
 import dev.lemma.experiments.ml.RegressionFitExperiment;
 import dev.lemma.experiments.ml.RegularisationPathsExperiment;
@@ -70,7 +71,8 @@ public final class Experiments {
             new PolynomialDegreeExperiment(),
             new DecisionBoundariesExperiment(),
             new RocPrCurvesExperiment(),
-            new RegularisationPathsExperiment());
+            new RegularisationPathsExperiment(),
+            new LogisticTrainingExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
