@@ -13,6 +13,7 @@ import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
 import dev.lemma.experiments.ml.LogisticTrainingExperiment;
+import dev.lemma.experiments.ml.PcaExplorerExperiment;
 import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
 import dev.lemma.experiments.ml.RegressionFitExperiment;
 import dev.lemma.experiments.ml.RegularisationPathsExperiment;
@@ -72,7 +73,8 @@ public final class Experiments {
             new DecisionBoundariesExperiment(),
             new RocPrCurvesExperiment(),
             new RegularisationPathsExperiment(),
-            new LogisticTrainingExperiment());
+            new LogisticTrainingExperiment(),
+            new PcaExplorerExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 
