@@ -108,7 +108,7 @@ public final class RocPrCurvesExperiment implements Experiment {
     /// One Gaussian feature: negatives from $\mathcal N(0, 1)$, positives from $\mathcal N(\Delta, 1)$.
     static Dataset synthetic(int n, double separation, double positives, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int p = Math.max(2, (int) Math.round(n * positives));
+        int p = Math.max(5, (int) Math.round(n * positives)); // enough for both parts of the split
         double[][] x = new double[n][1];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
