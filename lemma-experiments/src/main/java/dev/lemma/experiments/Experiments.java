@@ -12,6 +12,7 @@ import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
+import dev.lemma.experiments.ml.KnnKExperiment;
 import dev.lemma.experiments.ml.LogisticTrainingExperiment;
 import dev.lemma.experiments.ml.PcaExplorerExperiment;
 import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
@@ -81,7 +82,8 @@ public final class Experiments {
             new RocPrCurvesExperiment(),
             new RegularisationPathsExperiment(),
             new LogisticTrainingExperiment(),
-            new PcaExplorerExperiment());
+            new PcaExplorerExperiment(),
+            new KnnKExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 

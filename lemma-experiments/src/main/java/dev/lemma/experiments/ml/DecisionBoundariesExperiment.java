@@ -18,9 +18,12 @@ import dev.lemma.ml.Classifier;
 import dev.lemma.ml.Learner;
 import dev.lemma.ml.Pipeline;
 import dev.lemma.ml.bayes.GaussianNB;
+import dev.lemma.ml.discriminant.LinearDiscriminantAnalysis;
+import dev.lemma.ml.discriminant.QuadraticDiscriminantAnalysis;
 import dev.lemma.ml.linear.LogisticRegression;
 import dev.lemma.ml.linear.Perceptron;
 import dev.lemma.ml.metrics.ClassificationMetrics;
+import dev.lemma.ml.neighbors.KNeighborsClassifier;
 import dev.lemma.ml.preprocessing.PolynomialFeatures;
 import dev.lemma.ml.preprocessing.StandardScaler;
 import dev.lemma.viz.Axis;
@@ -34,8 +37,9 @@ import java.util.TreeSet;
 
 /// Decision boundaries in the plane: each classifier is fitted on 70% of a 2-D dataset and asked for its
 /// class (or, with two classes and probabilities, $P(y = 1 \mid x)$) at every point of a grid; the
-/// boundary is where the answer changes. Linear models draw straight lines unless given polynomial
-/// features; Gaussian naive Bayes draws conics; the perceptron has no probabilities, only a side.
+/// boundary is where the answer changes. Linear models and LDA draw straight lines unless given polynomial
+/// features; Gaussian naive Bayes and QDA draw conics; k-NN follows the points as closely as $k$ lets it;
+/// the perceptron has no probabilities, only a side.
 public final class DecisionBoundariesExperiment implements Experiment {
 
     /// Points per side of the prediction grid.
@@ -49,17 +53,23 @@ public final class DecisionBoundariesExperiment implements Experiment {
     ///
     /// @param key the parameter value
     /// @param description what it is, for the table
-    /// @param factory the learner for `C` and the polynomial degree
+    /// @param factory the learner for the shared hyper-parameters
     record Choice(String key, String description, Factory factory) {}
+
+    /// The hyper-parameters the controls set; each classifier uses those that apply to it.
+    ///
+    /// @param c the inverse penalty strength of logistic regression
+    /// @param degree the degree of the polynomial features
+    /// @param k the number of neighbours of k-NN
+    /// @param seed the run's seed
+    record Settings(double c, int degree, int k, long seed) {}
 
     /// Builds a learner from the shared hyper-parameters.
     @FunctionalInterface
     interface Factory {
-        /// @param c the inverse penalty strength
-        /// @param degree the degree of the polynomial features
-        /// @param seed the run's seed
+        /// @param settings the hyper-parameters
         /// @return the learner
-        Learner<? extends Classifier> learner(double c, int degree, long seed);
+        Learner<? extends Classifier> learner(Settings settings);
     }
 
     /// Standardise, expand to polynomial features of the degree (none for degree 1), then `last`.
@@ -76,12 +86,17 @@ public final class DecisionBoundariesExperiment implements Experiment {
             new Choice(
                     "logistic-regression",
                     "logistic regression on polynomial features",
-                    (c, degree, seed) -> polynomial(degree, new LogisticRegression(c))),
-            new Choice("gaussian-nb", "Gaussian naive Bayes (raw features)", (c, degree, seed) -> new GaussianNB()),
+                    s -> polynomial(s.degree(), new LogisticRegression(s.c()))),
+            new Choice("gaussian-nb", "Gaussian naive Bayes (raw features)", s -> new GaussianNB()),
             new Choice(
                     "perceptron",
                     "perceptron on polynomial features",
-                    (c, degree, seed) -> polynomial(degree, new Perceptron(1.0, 1_000, seed))));
+                    s -> polynomial(s.degree(), new Perceptron(1.0, 1_000, s.seed()))),
+            new Choice(
+                    "knn", "k nearest neighbours (standardised)", s -> polynomial(1, new KNeighborsClassifier(s.k()))),
+            new Choice("lda", "linear discriminant analysis (raw features)", s -> new LinearDiscriminantAnalysis()),
+            new Choice(
+                    "qda", "quadratic discriminant analysis (raw features)", s -> new QuadraticDiscriminantAnalysis()));
 
     /// The synthetic datasets offered.
     static final List<String> DATASETS = List.of("moons", "circles", "blobs", "xor", "spirals");
@@ -116,6 +131,7 @@ public final class DecisionBoundariesExperiment implements Experiment {
                     1,
                     6,
                     3),
+            Parameter.integer("k", "Neighbours $k$", "how many neighbours k-NN's vote takes", 1, 50, 15),
             Parameter.integer("n", "Points $n$", "how many points the synthetic dataset has", 40, 1000, 300),
             Parameter.number("noise", "Noise", "the synthetic dataset's noise", 0, 1, 0.05, 0.25),
             Parameter.seed(1));
@@ -313,6 +329,7 @@ public final class DecisionBoundariesExperiment implements Experiment {
         double c = Math.pow(10, arguments.number("logC"));
         int degree = arguments.integer("degree");
         long seed = arguments.seed("seed");
+        Settings settings = new Settings(c, degree, arguments.integer("k"), seed);
         Dataset data = dataset(datasetName, arguments.integer("n"), arguments.number("noise"), seed);
         Dataset.Split split;
         try {
@@ -330,7 +347,7 @@ public final class DecisionBoundariesExperiment implements Experiment {
         for (Choice each : CLASSIFIERS) {
             progress.report(rows.size() / (double) CLASSIFIERS.size(), each.key());
             try {
-                Classifier fitted = each.factory().learner(c, degree, seed).fit(train);
+                Classifier fitted = each.factory().learner(settings).fit(train);
                 double trainAccuracy = ClassificationMetrics.accuracy(trainY, fitted.predict(train.features()));
                 double testAccuracy = ClassificationMetrics.accuracy(testY, fitted.predict(test.features()));
                 rows.add(List.of(each.key(), each.description(), trainAccuracy, testAccuracy));
@@ -389,8 +406,8 @@ public final class DecisionBoundariesExperiment implements Experiment {
         }
         result.note("Data: " + data.name() + ", " + data.size() + " points, " + classNames.size() + " classes; "
                 + Math.round(100 * TEST_FRACTION) + "% held out, stratified by class. $C$ applies to logistic"
-                + " regression only, the degree to logistic regression and the perceptron (after standardising"
-                + " the two features); Gaussian naive Bayes always sees the raw features.");
+                + " regression only, $k$ to k-NN only, the degree to logistic regression and the perceptron (after"
+                + " standardising the two features); naive Bayes, LDA and QDA always see the raw features.");
         return result.build();
     }
 
@@ -412,8 +429,7 @@ public final class DecisionBoundariesExperiment implements Experiment {
         Palette.BROWN, Palette.PINK, Palette.GREY, Palette.OLIVE, Palette.CYAN
     };
 
-    private static void addPoints(
-            Chart.Builder chart, Dataset part, List<String> classNames, String what, double size) {
+    static void addPoints(Chart.Builder chart, Dataset part, List<String> classNames, String what, double size) {
         int[] y = part.labels();
         double[] x0 = part.features().column(0).toArray();
         double[] x1 = part.features().column(1).toArray();

@@ -5,7 +5,8 @@
 /// uploaded CSV), [RocPrCurvesExperiment] (ROC and precision–recall curves with an operating point),
 /// [RegularisationPathsExperiment] (ridge and lasso coefficient paths with cross-validated scores),
 /// [LogisticTrainingExperiment] (gradient descent, L-BFGS and Newton on the same logistic loss) and
-/// [PcaExplorerExperiment] (scores, explained variance and reconstructions).
+/// [PcaExplorerExperiment] (scores, explained variance and reconstructions) and [KnnKExperiment] (k-NN's
+/// boundary and accuracy over k).
 ///
 /// Each computes with `dev.lemma.data` and `dev.lemma.ml` (and `dev.lemma.linalg` or `dev.lemma.optim`
 /// where it shows a computation in the open), and its notes say what the numbers mean.

@@ -31,7 +31,8 @@ class DecisionBoundariesExperimentTest {
         Table t = r.tables().getFirst();
         for (DecisionBoundariesExperiment.Choice each : DecisionBoundariesExperiment.CLASSIFIERS) {
             Classifier model = each.factory()
-                    .learner(Math.pow(10, Double.parseDouble(logC)), Integer.parseInt(degree), 4)
+                    .learner(new DecisionBoundariesExperiment.Settings(
+                            Math.pow(10, Double.parseDouble(logC)), Integer.parseInt(degree), 15, 4))
                     .fit(split.train());
             double train = ClassificationMetrics.accuracy(
                     split.train().labels(), model.predict(split.train().features()));
@@ -68,6 +69,9 @@ class DecisionBoundariesExperimentTest {
         checkAgainstAFreshFit("blobs", "gaussian-nb", "0", "1");
         checkAgainstAFreshFit("circles", "perceptron", "0", "2");
         checkAgainstAFreshFit("xor", "gaussian-nb", "-2", "2");
+        checkAgainstAFreshFit("spirals", "knn", "0", "1");
+        checkAgainstAFreshFit("moons", "lda", "0", "1");
+        checkAgainstAFreshFit("circles", "qda", "0", "1");
     }
 
     @Test
