@@ -33,9 +33,9 @@ public final class KnnKExperiment implements Experiment {
                     "Dataset",
                     "a 2-D synthetic dataset (features standardised)",
                     DecisionBoundariesExperiment.DATASETS,
-                    "moons"),
+                    "xor"),
             Parameter.integer("k", "Neighbours $k$", "how many neighbours vote (the boundary drawn)", 1, 100, 1),
-            Parameter.integer("maxK", "Largest $k$", "the accuracy curve runs over k = 1 … this", 5, 150, 60),
+            Parameter.integer("maxK", "Largest $k$", "the accuracy curve runs over k = 1 … this", 5, 150, 100),
             Parameter.integer("n", "Points $n$", "how many points the dataset has (30% held out)", 40, 1000, 300),
             Parameter.number("noise", "Noise", "the dataset's noise", 0, 1, 0.05, 0.35),
             Parameter.seed(1));

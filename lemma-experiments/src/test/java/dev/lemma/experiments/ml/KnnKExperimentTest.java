@@ -100,7 +100,7 @@ class KnnKExperimentTest {
 
     @Test
     void theBoundaryIsTheVoteAtEachGridPoint() {
-        Result r = Runs.run(EXPERIMENT, "k", "7");
+        Result r = Runs.run(EXPERIMENT, "dataset", "moons", "k", "7");
         Dataset.Split split = KnnKExperiment.split("moons", 300, 0.35, 1);
         Series.Heatmap map = Runs.series(r.charts().getFirst(), Series.Heatmap.class, "predicted");
         double[][] points = new double[map.y().length * map.x().length / 35 + 1][];
@@ -125,6 +125,16 @@ class KnnKExperimentTest {
                 List.of("0", "1"));
         int[] brute = bruteForce(split.train(), query, 7);
         assertThat(Arrays.copyOf(expectedCells, n)).containsExactly(brute);
+    }
+
+    @Test
+    void atTheDefaultsTestAccuracyRisesThenFallsWithK() {
+        Table t = Runs.run(EXPERIMENT).tables().getFirst();
+        double one = Runs.cell(t, "1", 2);
+        double eleven = Runs.cell(t, "11", 2);
+        double last = Runs.cell(t, "100", 2);
+        assertThat(eleven).isGreaterThan(one);
+        assertThat(last).isLessThan(one - 0.3);
     }
 
     @Test
