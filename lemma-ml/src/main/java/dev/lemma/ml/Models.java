@@ -68,7 +68,7 @@ public final class Models {
                 "linear-regression",
                 Task.REGRESSOR,
                 "ordinary least squares",
-                params("solver", "svd (normal-equation, qr, svd, gradient-descent)", "fit_intercept", "true"),
+                params("solver", choices(ols.solver()), "fit_intercept", "true"),
                 p -> new LinearRegression(
                         p.choice("solver", LinearRegression.Solver.class, ols.solver()),
                         p.bool("fit_intercept", ols.fitIntercept())));
@@ -78,7 +78,7 @@ public final class Models {
                 "ridge",
                 Task.REGRESSOR,
                 "least squares with an L2 penalty",
-                params("alpha", "1.0", "solver", "cholesky (cholesky, svd, lbfgs)", "fit_intercept", "true"),
+                params("alpha", "1.0", "solver", choices(ridge.solver()), "fit_intercept", "true"),
                 p -> new Ridge(
                         p.real("alpha", ridge.alpha()),
                         p.choice("solver", Ridge.Solver.class, ridge.solver()),
@@ -114,15 +114,7 @@ public final class Models {
                 "logistic-regression",
                 Task.CLASSIFIER,
                 "multinomial logistic regression with an L2 penalty",
-                params(
-                        "C",
-                        "1.0",
-                        "solver",
-                        "lbfgs (lbfgs, newton, gradient-descent)",
-                        "max_iter",
-                        "1000",
-                        "tol",
-                        "1e-6"),
+                params("C", "1.0", "solver", choices(logistic.solver()), "max_iter", "1000", "tol", "1e-6"),
                 p -> new LogisticRegression(
                         p.real("C", logistic.c()),
                         p.choice("solver", LogisticRegression.Solver.class, logistic.solver()),
@@ -173,7 +165,7 @@ public final class Models {
                         "whiten",
                         "false",
                         "svd_solver",
-                        "full (full, covariance, randomized)",
+                        choices(pca.solver()),
                         "random_state",
                         "0"),
                 p -> new PCA(
@@ -182,6 +174,19 @@ public final class Models {
                         p.choice("svd_solver", PCA.Solver.class, pca.solver()),
                         p.whole("random_state", pca.seed())));
         return r;
+    }
+
+    /// The default of an enumerated parameter and its choices, as the command line spells them.
+    private static String choices(Enum<?> fallback) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> e : fallback.getDeclaringClass().getEnumConstants()) {
+            names.add(spelled(e));
+        }
+        return spelled(fallback) + " (" + String.join(", ", names) + ")";
+    }
+
+    private static String spelled(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static Map<String, String> params(String... nameAndDefault) {
@@ -389,11 +394,10 @@ public final class Models {
             }
             List<String> names = new ArrayList<>();
             for (E e : type.getEnumConstants()) {
-                String spelled = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-                if (spelled.equals(v.toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                if (spelled(e).equals(v.toLowerCase(Locale.ROOT).replace('_', '-'))) {
                     return e;
                 }
-                names.add(spelled);
+                names.add(spelled(e));
             }
             throw bad(name, v, "one of " + String.join(", ", names));
         }
