@@ -92,6 +92,7 @@ final class CvCommand implements Callable<Integer> {
         Learner<? extends Model> learner =
                 standardize ? Models.standardized(model, params) : Models.learner(model, params);
         Folds cut = task == Models.Task.CLASSIFIER ? Folds.stratified(folds, seed) : Folds.kFold(folds, seed);
+        MlData.checkTask(data, model);
         Dataset d = MlData.load(data, target);
         if (d.targetNames().isEmpty()) {
             throw MlData.noTarget(data);

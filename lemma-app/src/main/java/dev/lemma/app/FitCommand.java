@@ -71,6 +71,7 @@ final class FitCommand implements Callable<Integer> {
         Models.Task task = Models.info(model).task();
         Learner<? extends Model> learner =
                 standardize ? Models.standardized(model, params) : Models.learner(model, params);
+        MlData.checkTask(data, model);
         Dataset d = MlData.load(data, target);
         if (task != Models.Task.TRANSFORMER && d.targetNames().isEmpty()) {
             throw MlData.noTarget(data);

@@ -86,6 +86,25 @@ final class MlData {
         return aligned(load(data, t, !needTarget), model.features());
     }
 
+    /// Refuses to fit a classifier to a bundled dataset whose target is a number to predict (its values
+    /// are not classes). A regressor may fit class codes: that is linear regression used for classification.
+    ///
+    /// @param data `--data`
+    /// @param model the model's name
+    /// @throws IllegalArgumentException naming the model and the dataset's task
+    static void checkTask(String data, String model) {
+        if (Models.info(model).task() != Models.Task.CLASSIFIER
+                || Files.isRegularFile(Path.of(data))
+                || Datasets.list().stream().noneMatch(e -> e.name().equals(data))) {
+            return;
+        }
+        String datasetTask = Datasets.info(data).task();
+        if (!datasetTask.equals("classification")) {
+            throw new IllegalArgumentException(
+                    model + " is a classifier but " + data + " is a " + datasetTask + " dataset");
+        }
+    }
+
     /// The error of a CSV file given without `--target` to a command that needs one.
     ///
     /// @param data the file
@@ -179,22 +198,29 @@ final class MlData {
         return s;
     }
 
-    /// Prints rows with columns padded to their widest cell, the first left-aligned, the others right.
+    private static final java.util.regex.Pattern NUMERIC =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|NaN|-?Infinity|…");
+
+    /// Prints rows with columns padded to their widest cell: columns of numbers right-aligned, others left.
     static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
         List<List<String>> all = new ArrayList<>();
         all.add(header);
         all.addAll(rows);
         int[] widths = new int[header.size()];
-        for (List<String> row : all) {
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, true);
+        for (int r = 0; r < all.size(); r++) {
+            List<String> row = all.get(r);
             for (int c = 0; c < row.size(); c++) {
                 widths[c] = Math.max(widths[c], row.get(c).length());
+                numeric[c] &= r == 0 || NUMERIC.matcher(row.get(c)).matches();
             }
         }
         for (List<String> row : all) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.size(); c++) {
                 String pad = " ".repeat(widths[c] - row.get(c).length());
-                line.append(c == 0 ? "" : "  ").append(c == 0 ? row.get(c) + pad : pad + row.get(c));
+                line.append(c == 0 ? "" : "  ").append(numeric[c] ? pad + row.get(c) : row.get(c) + pad);
             }
             out.println(line.toString().stripTrailing());
         }

@@ -281,6 +281,28 @@ class MlCommandsTest {
     }
 
     @Test
+    void aClassifierOnARegressionDatasetIsOneLine() {
+        assertBadInput(
+                "gaussian-nb is a classifier but diabetes is a regression dataset",
+                "fit",
+                "--model",
+                "gaussian-nb",
+                "--data",
+                "diabetes",
+                "--out",
+                model());
+        assertBadInput(
+                "logistic-regression is a classifier but linnerud is a multi-output regression dataset",
+                "cv",
+                "--model",
+                "logistic-regression",
+                "--data",
+                "linnerud",
+                "--target",
+                "pulse");
+    }
+
+    @Test
     void aMissingTargetColumnNamesTheColumnsThereAre() throws Exception {
         Path csv = dir.resolve("small.csv");
         Files.writeString(csv, "a,b,label\n1,2,x\n3,4,y\n5,6,x\n");
