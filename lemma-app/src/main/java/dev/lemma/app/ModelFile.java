@@ -40,7 +40,8 @@ import java.util.Map;
 ///
 /// `kind`, `parameters` and `learned` are the model's [ModelState]: scikit-learn's names for the
 /// hyper-parameters (written sorted by name, so that a file does not depend on a map's order) and the
-/// learned values. Arrays of numbers are vectors, arrays of arrays are matrices,
+/// learned values. Arrays of whole numbers written without a decimal point are integer arrays (class
+/// codes); other arrays of numbers are vectors, arrays of arrays are matrices,
 /// arrays of strings are lists of names, and arrays of objects (`kind`, `parameters`, `learned`) are the
 /// steps of a pipeline. `classes` is empty for a regressor or a transformer.
 ///
@@ -280,6 +281,14 @@ record ModelFile(ModelState state, List<String> features, String target, List<St
             return new double[0];
         }
         JsonNode first = a.get(0);
+        if (first.isNumber() && whole(a)) {
+            // only an int[] is written without decimal points: a double always has one (or an exponent)
+            int[] x = new int[a.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = a.get(i).intValue();
+            }
+            return x;
+        }
         if (first.isNumber()) {
             double[] x = new double[a.size()];
             for (int i = 0; i < x.length; i++) {
@@ -314,6 +323,15 @@ record ModelFile(ModelState state, List<String> features, String target, List<St
         }
         throw new IllegalArgumentException(
                 "\"" + where + "\" should hold numbers, arrays, strings or models, found " + first.getNodeType());
+    }
+
+    private static boolean whole(JsonNode a) {
+        for (JsonNode v : a) {
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double number(JsonNode v, String where) {

@@ -109,6 +109,18 @@ class ModelFileTest {
     }
 
     @Test
+    void integerArraysStayIntegerAndVectorsOfWholeNumbersStayVectors() {
+        var state = new dev.lemma.ml.ModelState(
+                "ridge",
+                Map.of(),
+                Map.of("codes", new int[] {0, 2, 1}, "coef_", new double[] {1, 2}, "intercept_", 0.0));
+        ModelFile f =
+                ModelFile.parse(new ModelFile(state, List.of("a", "b"), "y", List.of(), "test").toJson(), "m.json");
+        assertThat(f.state().learned().get("codes")).isEqualTo(new int[] {0, 2, 1});
+        assertThat(f.state().vector("coef_")).containsExactly(1, 2);
+    }
+
+    @Test
     void brokenJsonNamesTheLine() {
         assertThatThrownBy(() -> ModelFile.parse(VALID.substring(0, 80), "m.json"))
                 .isInstanceOf(IllegalArgumentException.class)
