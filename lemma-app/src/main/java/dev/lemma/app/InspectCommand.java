@@ -30,6 +30,10 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the model file itself (JSON).")
     boolean json;
 
+    /// Rows of a learned matrix printed before eliding the rest (a neighbours model keeps its whole
+    /// training set).
+    static final int SHOWN_ROWS = 20;
+
     @Override
     public Integer call() {
         ModelFile file = ModelFile.read(model);
@@ -87,13 +91,21 @@ final class InspectCommand implements Callable<Integer> {
                 header.add("");
                 header.addAll(labels(cols, file, ""));
                 List<List<String>> rows = new ArrayList<>();
-                for (int i = 0; i < a.length; i++) {
+                for (int i = 0; i < Math.min(a.length, SHOWN_ROWS); i++) {
                     List<String> row = new ArrayList<>();
                     row.add(rowLabels.get(i));
                     Arrays.stream(a[i]).mapToObj(MlData::number).forEach(row::add);
                     rows.add(row);
                 }
                 MlData.table(out, header, rows);
+                if (a.length > SHOWN_ROWS) {
+                    out.printf("… %d more rows (all of them: --json)%n", a.length - SHOWN_ROWS);
+                }
+            }
+            case int[] v -> {
+                String shown = Arrays.toString(Arrays.copyOf(v, Math.min(v.length, SHOWN_ROWS)));
+                out.printf(
+                        "%s (%d) = %s%n", name, v.length, v.length > SHOWN_ROWS ? shown.replace("]", ", …]") : shown);
             }
             case Double d -> out.printf("%s = %s%n", name, MlData.number(d));
             default -> out.printf("%s = %s%n", name, value);
