@@ -210,6 +210,36 @@ class MlCommandsTest {
     }
 
     @Test
+    void knnSavesItsTrainingSetAndScoresAsTheLibraryDoes() throws Exception {
+        Dataset wine = Datasets.load("wine");
+        var direct = Models.standardized("knn", Map.of("n_neighbors", "7")).fit(wine);
+        Path knn = dir.resolve("knn.json");
+        assertThat(run(
+                        "fit",
+                        "--model",
+                        "knn",
+                        "-p",
+                        "n_neighbors=7",
+                        "--standardize",
+                        "--data",
+                        "wine",
+                        "--out",
+                        knn.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(run("evaluate", "--model", knn.toString(), "--data", "wine", "--json"))
+                .isZero();
+        assertThat(json.readTree(out.toString()).get("accuracy").asDouble())
+                .isCloseTo(CrossValidation.defaultScore(direct, wine), within(EXACT));
+        assertThat(run("inspect", "--model", knn.toString())).isZero();
+        assertThat(out.toString())
+                .contains("step 2: knn")
+                .contains("_fit_X (178 × 13)")
+                .contains("… 158 more rows (all of them: --json)")
+                .contains("_y (178) = [0, 0, 0");
+    }
+
+    @Test
     void pcaFitsWithoutATargetAndPredictsItsScores() throws Exception {
         Path pca = dir.resolve("pca.json");
         assertThat(run("fit", "--model", "pca", "-p", "n_components=2", "--data", "iris", "--out", pca.toString()))

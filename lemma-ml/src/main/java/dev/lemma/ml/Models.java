@@ -4,6 +4,8 @@ import dev.lemma.ml.bayes.BernoulliNB;
 import dev.lemma.ml.bayes.GaussianNB;
 import dev.lemma.ml.bayes.MultinomialNB;
 import dev.lemma.ml.decomposition.PCA;
+import dev.lemma.ml.discriminant.LinearDiscriminantAnalysis;
+import dev.lemma.ml.discriminant.QuadraticDiscriminantAnalysis;
 import dev.lemma.ml.linear.ElasticNet;
 import dev.lemma.ml.linear.LinearRegression;
 import dev.lemma.ml.linear.LinearRegressor;
@@ -12,6 +14,10 @@ import dev.lemma.ml.linear.LogisticRegression;
 import dev.lemma.ml.linear.Perceptron;
 import dev.lemma.ml.linear.PerceptronClassifier;
 import dev.lemma.ml.linear.Ridge;
+import dev.lemma.ml.neighbors.Algorithm;
+import dev.lemma.ml.neighbors.KNeighborsClassifier;
+import dev.lemma.ml.neighbors.KNeighborsRegressor;
+import dev.lemma.ml.neighbors.Weights;
 import dev.lemma.ml.preprocessing.StandardScaler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,6 +159,63 @@ public final class Models {
                 "naive Bayes for binary features (thresholded at binarize)",
                 params("alpha", "1.0", "binarize", "0.0"),
                 p -> new BernoulliNB(p.real("alpha", bernoulli.alpha()), p.real("binarize", bernoulli.binarize())));
+        KNeighborsClassifier knn = new KNeighborsClassifier();
+        add(
+                r,
+                "knn",
+                Task.CLASSIFIER,
+                "k nearest neighbours: the (distance-weighted) vote of the k closest training rows",
+                params(
+                        "n_neighbors",
+                        "" + knn.nNeighbors(),
+                        "weights",
+                        choices(knn.weights()),
+                        "algorithm",
+                        choices(knn.algorithm()),
+                        "leaf_size",
+                        "" + knn.leafSize()),
+                p -> new KNeighborsClassifier(
+                        p.integer("n_neighbors", knn.nNeighbors()),
+                        p.choice("weights", Weights.class, knn.weights()),
+                        p.choice("algorithm", Algorithm.class, knn.algorithm()),
+                        p.integer("leaf_size", knn.leafSize())));
+        KNeighborsRegressor knnRegressor = new KNeighborsRegressor();
+        add(
+                r,
+                "knn-regressor",
+                Task.REGRESSOR,
+                "k nearest neighbours: the (distance-weighted) mean target of the k closest training rows",
+                params(
+                        "n_neighbors",
+                        "" + knnRegressor.nNeighbors(),
+                        "weights",
+                        choices(knnRegressor.weights()),
+                        "algorithm",
+                        choices(knnRegressor.algorithm()),
+                        "leaf_size",
+                        "" + knnRegressor.leafSize()),
+                p -> new KNeighborsRegressor(
+                        p.integer("n_neighbors", knnRegressor.nNeighbors()),
+                        p.choice("weights", Weights.class, knnRegressor.weights()),
+                        p.choice("algorithm", Algorithm.class, knnRegressor.algorithm()),
+                        p.integer("leaf_size", knnRegressor.leafSize())));
+        LinearDiscriminantAnalysis lda = new LinearDiscriminantAnalysis();
+        add(
+                r,
+                "lda",
+                Task.CLASSIFIER,
+                "linear discriminant analysis: Gaussian classes with one shared covariance",
+                params("n_components", "" + lda.nComponents(), "tol", "" + lda.tol()),
+                p -> new LinearDiscriminantAnalysis(
+                        p.integer("n_components", lda.nComponents()), p.real("tol", lda.tol())));
+        QuadraticDiscriminantAnalysis qda = new QuadraticDiscriminantAnalysis();
+        add(
+                r,
+                "qda",
+                Task.CLASSIFIER,
+                "quadratic discriminant analysis: Gaussian classes, each with its own covariance",
+                params("reg_param", "" + qda.regParam(), "tol", "" + qda.tol()),
+                p -> new QuadraticDiscriminantAnalysis(p.real("reg_param", qda.regParam()), p.real("tol", qda.tol())));
         PCA pca = new PCA();
         add(
                 r,
@@ -290,6 +353,10 @@ public final class Models {
             case "gaussian-nb" -> GaussianNB.Fitted.restore(state);
             case "multinomial-nb" -> MultinomialNB.Fitted.restore(state);
             case "bernoulli-nb" -> BernoulliNB.Fitted.restore(state);
+            case "knn" -> KNeighborsClassifier.Fitted.restore(state);
+            case "knn-regressor" -> KNeighborsRegressor.Fitted.restore(state);
+            case "lda" -> LinearDiscriminantAnalysis.Fitted.restore(state);
+            case "qda" -> QuadraticDiscriminantAnalysis.Fitted.restore(state);
             case "pca" -> PCA.Fitted.restore(state);
             case "standard-scaler" -> StandardScaler.Fitted.restore(state);
             case "pipeline" -> pipeline(state);
