@@ -85,7 +85,9 @@ final class FitCommand implements Callable<Integer> {
         ModelFile file = new ModelFile(
                 fitted.state(),
                 d.featureNames(),
-                d.targetNames().isEmpty() ? "" : d.targetNames().getFirst(),
+                task == Models.Task.TRANSFORMER || d.targetNames().isEmpty()
+                        ? ""
+                        : d.targetNames().getFirst(),
                 classes(fitted, d),
                 Main.Version.lemma());
         file.write(out);

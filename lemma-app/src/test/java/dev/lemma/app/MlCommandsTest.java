@@ -249,7 +249,10 @@ class MlCommandsTest {
         assertThat(run("predict", "--model", pca.toString(), "--data", "iris")).isZero();
         assertThat(out.toString().lines().findFirst()).contains("PC1,PC2");
         assertThat(run("inspect", "--model", pca.toString())).isZero();
-        assertThat(out.toString()).contains("components_ (2 × 4)").contains("PC1");
+        assertThat(out.toString())
+                .contains("components_ (2 × 4)")
+                .contains("PC1")
+                .doesNotContain("target:");
     }
 
     @Test
