@@ -91,10 +91,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 int[] predicted = c.predict(d.features());
                 s.put("accuracy", ClassificationMetrics.accuracy(truth, predicted));
                 s.put("f1_macro", ClassificationMetrics.f1(truth, predicted, Average.MACRO));
-                try {
+                if (c.hasProbabilities()) { // the perceptron gives none, so it has no log loss
                     s.put("log_loss", ClassificationMetrics.logLoss(truth, c.predictProba(d.features())));
-                } catch (UnsupportedOperationException e) {
-                    // a classifier without probabilities (the perceptron) has no log loss
                 }
             }
             case Regressor r -> {

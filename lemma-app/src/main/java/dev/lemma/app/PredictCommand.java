@@ -122,10 +122,9 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private static double[][] probabilities(Classifier c, Matrix x, String kind) {
-        try {
-            return c.predictProba(x);
-        } catch (UnsupportedOperationException e) {
-            throw new IllegalArgumentException("--proba: a " + kind + " model gives no class probabilities", e);
+        if (!c.hasProbabilities()) {
+            throw new IllegalArgumentException("--proba: a " + kind + " model gives no class probabilities");
         }
+        return c.predictProba(x);
     }
 }
