@@ -55,8 +55,8 @@ public final class Experiments {
             new GemmStaircaseExperiment(),
             // Chapter 2, calculus, in the order the chapter embeds them.
             new TangentLineExperiment(),
-            new TaylorSeriesExperiment(),
             new GradientFieldExperiment(),
+            new TaylorSeriesExperiment(),
             new ComputationalGraphExperiment(),
             new BackpropNetworkExperiment(),
             // Chapter 3, probability, in the order the chapter embeds them.
@@ -70,19 +70,19 @@ public final class Experiments {
             new TestPowerExperiment(),
             new BootstrapDistributionExperiment(),
             // Chapter 5, optimisation, in the order the chapter embeds them.
-            new OptimiserRaceExperiment(),
-            new MomentumRateExperiment(),
             new LearningRateExperiment(),
-            new NewtonVersusGradientDescentExperiment(),
             new SgdBatchNoiseExperiment(),
+            new MomentumRateExperiment(),
             new LrSchedulesExperiment(),
+            new NewtonVersusGradientDescentExperiment(),
+            new OptimiserRaceExperiment(),
             new ConstrainedKktExperiment(),
             // Chapter 6, information theory.
             new EntropyAndKlExperiment(),
             // Chapter 7, numerical methods.
-            new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),
             new SoftmaxOverflowExperiment(),
+            new FiniteDifferenceErrorExperiment(),
             // Chapter 8, case studies, in the order the chapter embeds them.
             new RegressionFitExperiment(),
             new PolynomialDegreeExperiment(),
