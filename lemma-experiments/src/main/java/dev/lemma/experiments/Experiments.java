@@ -14,6 +14,9 @@ import dev.lemma.experiments.linalg.ProjectionExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
+import dev.lemma.experiments.optim.ConstrainedKktExperiment;
+import dev.lemma.experiments.optim.LrSchedulesExperiment;
+import dev.lemma.experiments.optim.SgdBatchNoiseExperiment;
 import dev.lemma.experiments.prob.BayesCoinExperiment;
 import dev.lemma.experiments.prob.CentralLimitTheoremExperiment;
 import dev.lemma.experiments.prob.DistributionExplorerExperiment;
@@ -54,6 +57,10 @@ public final class Experiments {
             new ConfidenceCoverageExperiment(),
             new TestPowerExperiment(),
             new BootstrapDistributionExperiment(),
+            // Chapter 5, optimisation, in the order the chapter embeds them.
+            new SgdBatchNoiseExperiment(),
+            new LrSchedulesExperiment(),
+            new ConstrainedKktExperiment(),
             // Chapter 6, information theory.
             new EntropyAndKlExperiment(),
             // Chapter 7, numerical methods.

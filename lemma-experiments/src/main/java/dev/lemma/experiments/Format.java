@@ -17,7 +17,13 @@ public final class Format {
         double ax = Math.abs(x);
         if (ax >= 1e-3 && ax < 1e5) {
             String s = String.format(Locale.ROOT, "%.4g", x);
-            return s.contains("e") ? s : stripZeros(s);
+            if (!s.contains("e")) {
+                return stripZeros(s);
+            }
+            // four significant digits cannot show 10 000 ≤ |x| < 100 000 without an exponent ("2.356e+04"):
+            // the whole number reads better, and a value rounding to 100 000 goes to scientific notation
+            String whole = String.format(Locale.ROOT, "%.0f", x);
+            return whole.replace("-", "").length() <= 5 ? whole : sci(x);
         }
         return sci(x);
     }

@@ -25,12 +25,7 @@ public record BFGS(int maxIterations, double tolerance) implements Optimizer {
     ///
     /// @throws IllegalArgumentException naming a setting out of range
     public BFGS {
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("BFGS: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("BFGS: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("BFGS", maxIterations, tolerance);
     }
 
     /// Defaults: 1 000 iterations, tolerance $10^{-6}$.

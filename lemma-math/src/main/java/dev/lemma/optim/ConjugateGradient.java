@@ -36,12 +36,7 @@ public record ConjugateGradient(int maxIterations, double tolerance) implements 
     ///
     /// @throws IllegalArgumentException naming a negative limit or tolerance
     public ConjugateGradient {
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("ConjugateGradient: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("ConjugateGradient: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("ConjugateGradient", maxIterations, tolerance);
     }
 
     /// Defaults: 10 000 iterations, relative tolerance $10^{-10}$.

@@ -40,12 +40,7 @@ public record CoordinateDescent(int maxIterations, double tolerance) implements 
     ///
     /// @throws IllegalArgumentException naming a negative limit or tolerance
     public CoordinateDescent {
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("CoordinateDescent: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("CoordinateDescent: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("CoordinateDescent", maxIterations, tolerance);
     }
 
     /// Defaults: 10 000 sweeps, tolerance $10^{-8}$.

@@ -44,12 +44,7 @@ public record GradientDescent(double step, Rule rule, int maxIterations, double 
         if (rule == null) {
             throw new IllegalArgumentException("GradientDescent: rule must be FIXED, ARMIJO or EXACT, got null");
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("GradientDescent: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("GradientDescent: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("GradientDescent", maxIterations, tolerance);
     }
 
     /// Defaults: Armijo backtracking from step 1, 10 000 iterations, tolerance $10^{-8}$.

@@ -34,12 +34,7 @@ public record LBFGS(int memory, int maxIterations, double tolerance) implements 
         if (memory < 1) {
             throw new IllegalArgumentException("LBFGS: memory must be ≥ 1, got " + memory);
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("LBFGS: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("LBFGS: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("LBFGS", maxIterations, tolerance);
     }
 
     /// Defaults: memory 10 (SciPy's `maxcor`), 1 000 iterations, tolerance $10^{-6}$.

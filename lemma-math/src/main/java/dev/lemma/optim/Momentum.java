@@ -30,12 +30,7 @@ public record Momentum(double learningRate, double momentum, int maxIterations, 
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("Momentum: momentum must be in [0, 1), got " + momentum);
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("Momentum: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("Momentum: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("Momentum", maxIterations, tolerance);
     }
 
     /// Defaults: $\alpha = 0.01$, $\beta = 0.9$, 10 000 iterations, tolerance $10^{-8}$.

@@ -46,12 +46,7 @@ public record Newton(Variant variant, int maxIterations, double tolerance) imple
         if (variant == null) {
             throw new IllegalArgumentException("Newton: variant must be PURE or DAMPED, got null");
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("Newton: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("Newton: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("Newton", maxIterations, tolerance);
     }
 
     /// Defaults: the damped variant, 200 iterations, tolerance $10^{-10}$ (Newton gets there in a few

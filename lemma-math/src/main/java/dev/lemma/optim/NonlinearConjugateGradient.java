@@ -39,13 +39,7 @@ public record NonlinearConjugateGradient(Formula formula, int maxIterations, dou
             throw new IllegalArgumentException(
                     "NonlinearConjugateGradient: formula must be FLETCHER_REEVES or POLAK_RIBIERE_PLUS, got null");
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException(
-                    "NonlinearConjugateGradient: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("NonlinearConjugateGradient: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("NonlinearConjugateGradient", maxIterations, tolerance);
     }
 
     /// Defaults: Polak–Ribière+, 10 000 iterations, tolerance $10^{-6}$.

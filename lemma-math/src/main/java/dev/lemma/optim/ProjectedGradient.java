@@ -71,12 +71,7 @@ public record ProjectedGradient(double step, Rule rule, int maxIterations, doubl
         if (rule == null) {
             throw new IllegalArgumentException("ProjectedGradient: rule must be FIXED or ARMIJO, got null");
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("ProjectedGradient: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("ProjectedGradient: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("ProjectedGradient", maxIterations, tolerance);
         if (set == null) {
             throw new IllegalArgumentException("ProjectedGradient: set must be a ConvexSet, got null");
         }

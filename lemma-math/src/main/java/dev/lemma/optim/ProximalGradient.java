@@ -79,12 +79,7 @@ public record ProximalGradient(
         if (stepRule == null) {
             throw new IllegalArgumentException("ProximalGradient: stepRule must be FIXED or BACKTRACKING, got null");
         }
-        if (maxIterations < 0) {
-            throw new IllegalArgumentException("ProximalGradient: maxIterations must be ≥ 0, got " + maxIterations);
-        }
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("ProximalGradient: tolerance must be ≥ 0, got " + tolerance);
-        }
+        Stepping.checkLimits("ProximalGradient", maxIterations, tolerance);
     }
 
     /// Defaults for the weight $\lambda$: FISTA with backtracking from step 1, 10 000 iterations,

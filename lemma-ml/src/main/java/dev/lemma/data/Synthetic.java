@@ -233,6 +233,120 @@ public final class Synthetic {
         return new Regression(data, w, b);
     }
 
+    /// A classification problem built as scikit-learn's `make_classification` builds it (its algorithm, not
+    /// its random numbers): each class is made of `clustersPerClass` Gaussian clusters centred on distinct
+    /// vertices of the hypercube $[-s, s]^{p}$ in the $p$ = `informative` dimensions ($s$ = `classSep`),
+    /// each cluster given a random covariance $A^\top A$ with $A$ uniform in $[-1, 1]^{p \times p}$; then
+    /// `redundant` features that are random linear combinations of the informative ones, the rest pure
+    /// noise $\mathcal N(0, 1)$, a fraction `flipY` of labels replaced at random, and the columns shuffled.
+    /// Examples are spread over the clusters as evenly as possible.
+    ///
+    /// @param n the number of examples
+    /// @param features the number of features $d$
+    /// @param informative $p$, with $2^p \ge$ classes × clusters per class
+    /// @param redundant the number of redundant features, informative + redundant $\le d$
+    /// @param classes the number of classes, $\ge 2$
+    /// @param clustersPerClass clusters per class, $\ge 1$
+    /// @param classSep $s > 0$: larger separates the classes more
+    /// @param flipY the fraction of labels replaced by random ones, in $[0, 1]$
+    /// @param seed the seed
+    /// @return the dataset
+    public static Dataset classification(
+            int n,
+            int features,
+            int informative,
+            int redundant,
+            int classes,
+            int clustersPerClass,
+            double classSep,
+            double flipY,
+            long seed) {
+        requireCount(n);
+        int clusters = classes * clustersPerClass;
+        if (informative < 1
+                || redundant < 0
+                || informative + redundant > features
+                || classes < 2
+                || clustersPerClass < 1
+                || informative >= 31
+                || (1L << informative) < clusters
+                || !(classSep > 0)
+                || !(flipY >= 0 && flipY <= 1)) {
+            throw new IllegalArgumentException("classification: need 1 ≤ informative, informative + redundant ≤"
+                    + " features, classes ≥ 2, 2^informative ≥ classes × clusters per class, classSep > 0 and flipY in"
+                    + " [0, 1]; got features = " + features + ", informative = " + informative + ", redundant = "
+                    + redundant + ", classes = " + classes + ", clusters per class = " + clustersPerClass
+                    + ", classSep = " + classSep + ", flipY = " + flipY);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        // distinct hypercube vertices, chosen at random
+        int[] vertices = Dataset.permutation(1 << informative, random);
+        double[][] x = new double[n][features];
+        double[] y = new double[n];
+        int start = 0;
+        for (int c = 0; c < clusters; c++) {
+            int size = n / clusters + (c < n % clusters ? 1 : 0);
+            double[][] a = new double[informative][informative];
+            for (double[] row : a) {
+                for (int j = 0; j < informative; j++) {
+                    row[j] = random.nextDouble(-1, 1);
+                }
+            }
+            for (int i = start; i < start + size; i++) {
+                double[] z = new double[informative];
+                for (int j = 0; j < informative; j++) {
+                    z[j] = random.nextGaussian();
+                }
+                for (int j = 0; j < informative; j++) {
+                    double v = 0;
+                    for (int k = 0; k < informative; k++) {
+                        v += z[k] * a[k][j];
+                    }
+                    int bit = (vertices[c] >> j) & 1;
+                    x[i][j] = v + (bit == 1 ? classSep : -classSep);
+                }
+                y[i] = c % classes;
+            }
+            start += size;
+        }
+        double[][] b = new double[informative][redundant];
+        for (double[] row : b) {
+            for (int j = 0; j < redundant; j++) {
+                row[j] = random.nextDouble(-1, 1);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < redundant; r++) {
+                double v = 0;
+                for (int k = 0; k < informative; k++) {
+                    v += x[i][k] * b[k][r];
+                }
+                x[i][informative + r] = v;
+            }
+            for (int j = informative + redundant; j < features; j++) {
+                x[i][j] = random.nextGaussian();
+            }
+            if (random.nextDouble() < flipY) {
+                y[i] = random.nextInt(classes);
+            }
+        }
+        int[] columns = Dataset.permutation(features, random);
+        double[][] shuffled = new double[n][features];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < features; j++) {
+                shuffled[i][j] = x[i][columns[j]];
+            }
+        }
+        int[] rows = Dataset.permutation(n, random);
+        double[][] xs = new double[n][];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = shuffled[rows[i]];
+            ys[i] = y[rows[i]];
+        }
+        return classification("classification", xs, ys, classes);
+    }
+
     private static Dataset classification(String name, double[][] x, double[] y, int classes) {
         List<String> classNames = new ArrayList<>();
         for (int k = 0; k < classes; k++) {

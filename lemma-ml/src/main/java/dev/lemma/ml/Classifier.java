@@ -24,6 +24,24 @@ public interface Classifier extends Model {
     /// @throws UnsupportedOperationException for a classifier that gives no probabilities (the perceptron)
     double[][] predictProba(Matrix x);
 
+    /// The most probable class of each row, the first of equal ones (scikit-learn's `argmax`).
+    ///
+    /// @param probabilities $m \times K$
+    /// @return the class codes
+    static int[] argmax(double[][] probabilities) {
+        int[] labels = new int[probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            int best = 0;
+            for (int k = 1; k < probabilities[i].length; k++) {
+                if (probabilities[i][k] > probabilities[i][best]) {
+                    best = k;
+                }
+            }
+            labels[i] = best;
+        }
+        return labels;
+    }
+
     /// The accuracy on the data, scikit-learn's `score` for classifiers.
     ///
     /// @param data features and class labels

@@ -62,4 +62,22 @@ class SyntheticTest {
         assertThat(r.coefficients()[3]).isZero();
         assertThat(r.coefficients()[4]).isZero();
     }
+
+    @Test
+    void classificationHasTheStatedStructure() {
+        // 2 informative, 2 redundant, 6 noise features; no flipped labels; 2 classes of 2 clusters.
+        Dataset d = Synthetic.classification(4000, 10, 2, 2, 2, 2, 1.5, 0, 3);
+        assertThat(d.size()).isEqualTo(4000);
+        int[] counts = new int[2];
+        for (int label : d.labels()) {
+            counts[label]++;
+        }
+        assertThat(counts).containsExactly(2000, 2000);
+        // exactly 4 columns lie in a 2-dimensional subspace: the rank of the centred data's covariance
+        // restricted to the informative and redundant columns is 2; the noise columns are independent
+        double[] sv = d.features().svd().singularValues().toArray();
+        assertThat(sv[7] / sv[0]).isGreaterThan(1e-3); // 8 directions with real variance
+        assertThat(sv[8] / sv[0]).isLessThan(1e-10); // the 2 redundant ones add none
+        assertThat(sv[9] / sv[0]).isLessThan(1e-10);
+    }
 }

@@ -27,18 +27,7 @@ abstract sealed class NaiveBayesModel implements Classifier
 
     @Override
     public int[] predict(Matrix x) {
-        double[][] p = logPosterior(x);
-        int[] labels = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int k = 1; k < p[i].length; k++) {
-                if (p[i][k] > p[i][best]) {
-                    best = k;
-                }
-            }
-            labels[i] = best;
-        }
-        return labels;
+        return Classifier.argmax(logPosterior(x));
     }
 
     @Override
