@@ -15,7 +15,11 @@ import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
 import dev.lemma.experiments.optim.ConstrainedKktExperiment;
+import dev.lemma.experiments.optim.LearningRateExperiment;
 import dev.lemma.experiments.optim.LrSchedulesExperiment;
+import dev.lemma.experiments.optim.MomentumRateExperiment;
+import dev.lemma.experiments.optim.NewtonVersusGradientDescentExperiment;
+import dev.lemma.experiments.optim.OptimiserRaceExperiment;
 import dev.lemma.experiments.optim.SgdBatchNoiseExperiment;
 import dev.lemma.experiments.prob.BayesCoinExperiment;
 import dev.lemma.experiments.prob.CentralLimitTheoremExperiment;
@@ -58,6 +62,10 @@ public final class Experiments {
             new TestPowerExperiment(),
             new BootstrapDistributionExperiment(),
             // Chapter 5, optimisation, in the order the chapter embeds them.
+            new OptimiserRaceExperiment(),
+            new MomentumRateExperiment(),
+            new LearningRateExperiment(),
+            new NewtonVersusGradientDescentExperiment(),
             new SgdBatchNoiseExperiment(),
             new LrSchedulesExperiment(),
             new ConstrainedKktExperiment(),

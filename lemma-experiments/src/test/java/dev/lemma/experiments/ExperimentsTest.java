@@ -32,6 +32,28 @@ class ExperimentsTest {
                 .containsExactly("projection", "gram-schmidt", "matrix-action", "low-rank-image", "gemm-staircase");
     }
 
+    @Test
+    void chapterFiveExperimentsComeInBookOrderBetweenChaptersFourAndSix() {
+        List<String> ids = Experiments.all().stream().map(Experiment::id).toList();
+        List<String> chapterFive = Experiments.all().stream()
+                .filter(e -> e.chapter() == 5)
+                .map(Experiment::id)
+                .toList();
+        assertThat(chapterFive)
+                .containsExactly(
+                        "optimiser-race",
+                        "momentum-rate",
+                        "learning-rate",
+                        "newton-vs-gradient-descent",
+                        "sgd-batch-noise",
+                        "lr-schedules",
+                        "constrained-kkt");
+        List<Integer> chapters =
+                Experiments.all().stream().map(Experiment::chapter).toList();
+        assertThat(chapters).isSorted();
+        assertThat(ids.indexOf("optimiser-race")).isEqualTo(ids.indexOf("bootstrap-distribution") + 1);
+    }
+
     /// The ids the book's chapter 1 uses in its experiment blocks, read from the book itself, in order.
     @Test
     void everyExperimentBlockOfChapterOneIsRegistered() throws Exception {
