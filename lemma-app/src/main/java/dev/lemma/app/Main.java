@@ -14,7 +14,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "The mathematics of machine learning, derived, implemented and checked.",
-        subcommands = {LabCommand.class, ExperimentsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            LabCommand.class,
+            ExperimentsCommand.class,
+            DatasetsCommand.class,
+            FitCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            InspectCommand.class,
+            CvCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     /// Exit code of bad usage or bad input.
@@ -64,8 +75,9 @@ public final class Main implements Runnable {
 
     /// Reads the version that the build wrote into `lemma-version.properties`.
     static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
+
+        /// @return Lemma's version, e.g. `0.1.0-SNAPSHOT`, or `unknown`
+        static String lemma() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("/lemma-version.properties")) {
                 if (in != null) {
@@ -74,9 +86,13 @@ public final class Main implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return p.getProperty("version", "unknown");
+        }
+
+        @Override
+        public String[] getVersion() {
             return new String[] {
-                "lemma " + p.getProperty("version", "unknown"),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+                "lemma " + lemma(), "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
             };
         }
     }

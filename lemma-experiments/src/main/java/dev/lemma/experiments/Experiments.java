@@ -11,6 +11,14 @@ import dev.lemma.experiments.linalg.GramSchmidtExperiment;
 import dev.lemma.experiments.linalg.LowRankImageExperiment;
 import dev.lemma.experiments.linalg.MatrixActionExperiment;
 import dev.lemma.experiments.linalg.ProjectionExperiment;
+import dev.lemma.experiments.ml.DecisionBoundariesExperiment;
+import dev.lemma.experiments.ml.KnnKExperiment;
+import dev.lemma.experiments.ml.LogisticTrainingExperiment;
+import dev.lemma.experiments.ml.PcaExplorerExperiment;
+import dev.lemma.experiments.ml.PolynomialDegreeExperiment;
+import dev.lemma.experiments.ml.RegressionFitExperiment;
+import dev.lemma.experiments.ml.RegularisationPathsExperiment;
+import dev.lemma.experiments.ml.RocPrCurvesExperiment;
 import dev.lemma.experiments.numeric.FiniteDifferenceErrorExperiment;
 import dev.lemma.experiments.numeric.SoftmaxOverflowExperiment;
 import dev.lemma.experiments.numeric.SummationErrorExperiment;
@@ -74,7 +82,16 @@ public final class Experiments {
             // Chapter 7, numerical methods.
             new FiniteDifferenceErrorExperiment(),
             new SummationErrorExperiment(),
-            new SoftmaxOverflowExperiment());
+            new SoftmaxOverflowExperiment(),
+            // Chapter 8, case studies, in the order the chapter embeds them.
+            new RegressionFitExperiment(),
+            new PolynomialDegreeExperiment(),
+            new DecisionBoundariesExperiment(),
+            new RocPrCurvesExperiment(),
+            new RegularisationPathsExperiment(),
+            new LogisticTrainingExperiment(),
+            new PcaExplorerExperiment(),
+            new KnnKExperiment());
 
     private static final Map<String, Experiment> BY_ID = index(ALL);
 

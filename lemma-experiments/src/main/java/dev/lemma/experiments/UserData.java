@@ -1,8 +1,15 @@
 package dev.lemma.experiments;
 
+import dev.lemma.data.Csv;
+import dev.lemma.data.CsvFormatException;
+import dev.lemma.data.Frame;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
-/// Files a user brings to an experiment (a photograph of their own, later a CSV): checked once when
+/// Files a user brings to an experiment (a photograph of their own, a CSV table): checked once when
 /// they arrive, then named by a key that a [Parameter.Data] accepts as a value.
 ///
 /// The key is `upload-` and the first 16 hex digits of the file's SHA-256, so the same file always
@@ -39,7 +46,9 @@ public final class UserData {
     /// The kinds of file a parameter may accept.
     public enum Kind {
         /// A raster image in a format the JDK reads: PNG, JPEG, GIF or BMP.
-        IMAGE
+        IMAGE,
+        /// A comma-separated table with a header row, UTF-8, as [Csv] reads it.
+        CSV
     }
 
     /// A file as it arrived.
@@ -82,7 +91,8 @@ public final class UserData {
     /// @param content its bytes
     /// @return the key that names it
     /// @throws IllegalArgumentException naming the file and what is wrong with it: empty, larger than
-    ///     [#MAX_BYTES], not a readable image, or an image larger than [#MAX_IMAGE_SIDE] a side
+    ///     [#MAX_BYTES], not a readable image, an image larger than [#MAX_IMAGE_SIDE] a side, or not a CSV
+    ///     table (for [Kind#CSV])
     public static String put(Kind kind, String fileName, byte[] content) {
         Objects.requireNonNull(kind, "kind");
         String name = fileName == null || fileName.isBlank() ? "the file" : "'" + fileName.strip() + "'";
@@ -95,6 +105,7 @@ public final class UserData {
         }
         switch (kind) {
             case IMAGE -> checkImage(name, content);
+            case CSV -> table(name, content);
         }
         String key = PREFIX + sha256(content).substring(0, 16);
         synchronized (STORE) {
@@ -127,6 +138,42 @@ public final class UserData {
             throw new IllegalArgumentException("'" + upload.fileName() + "' is not an image Java can read");
         }
         return image;
+    }
+
+    /// Parses a table the store accepted.
+    ///
+    /// @param upload a file of kind [Kind#CSV]
+    /// @return the table, its source named by the file's name
+    /// @throws IllegalArgumentException if the file is not a CSV table
+    public static Frame csv(Upload upload) {
+        if (upload.kind() != Kind.CSV) {
+            throw new IllegalArgumentException("'" + upload.fileName() + "' is not a CSV table");
+        }
+        return table("'" + upload.fileName() + "'", upload.content());
+    }
+
+    private static Frame table(String name, byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(name + " is not UTF-8 text, so not a CSV table", e);
+        }
+        Frame frame;
+        try {
+            frame = Csv.parse(text, name);
+        } catch (CsvFormatException e) {
+            throw new IllegalArgumentException(name + " is not a CSV table Lemma can read: " + e.getMessage(), e);
+        }
+        if (frame.rows() == 0) {
+            throw new IllegalArgumentException(name + " has a header but no rows");
+        }
+        return frame;
     }
 
     private static void checkImage(String name, byte[] content) {

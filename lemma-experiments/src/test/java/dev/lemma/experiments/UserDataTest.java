@@ -29,6 +29,30 @@ class UserDataTest {
     }
 
     @Test
+    void aCsvTableIsKeptAndParsedAndWhatIsNotOneIsRefusedNamingTheFile() {
+        byte[] table = "x,y,label\n1,2,a\n3,4,b\n".getBytes(StandardCharsets.UTF_8);
+        String key = UserData.put(UserData.Kind.CSV, "points.csv", table);
+        assertThat(key).startsWith(UserData.PREFIX);
+        var frame = UserData.csv(UserData.get(key).orElseThrow());
+        assertThat(frame.names()).containsExactly("x", "y", "label");
+        assertThat(frame.rows()).isEqualTo(2);
+        assertThatThrownBy(() -> UserData.put(UserData.Kind.CSV, "latin1.csv", new byte[] {'a', '\n', (byte) 0xe9}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'latin1.csv'")
+                .hasMessageContaining("not UTF-8");
+        byte[] ragged = "x,y\n1,2,3\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> UserData.put(UserData.Kind.CSV, "ragged.csv", ragged))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ragged.csv'");
+        byte[] header = "x,y\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> UserData.put(UserData.Kind.CSV, "header.csv", header))
+                .hasMessageContaining("no rows");
+        String image = UserData.put(UserData.Kind.IMAGE, "me.png", TestImages.png(4, 4, 1));
+        assertThatThrownBy(() -> UserData.csv(UserData.get(image).orElseThrow()))
+                .hasMessageContaining("not a CSV table");
+    }
+
+    @Test
     void whatIsNotAReadableImageIsRefusedNamingTheFile() {
         byte[] text = "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> UserData.put(UserData.Kind.IMAGE, "data.csv", text))

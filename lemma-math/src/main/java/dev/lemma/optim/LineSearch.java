@@ -53,14 +53,18 @@ public sealed interface LineSearch {
         return new StrongWolfe(1e-4, 0.9);
     }
 
-    /// Backtracking: try $t$, then $\rho t$, $\rho^2 t$, … until sufficient decrease holds and the step made
-    /// progress: $f$ strictly lower, or, where $f$ is equal to rounding, $|\nabla f^\top d|$ smaller. (Below
-    /// the rounding of $f$ sufficient decrease alone accepts steps that change nothing.) At most 60
+    /// Backtracking: try $t$, then $\rho t$, $\rho^2 t$, … until sufficient decrease holds and $f$ is
+    /// strictly lower; or, where $f$ moved by rounding only (256 ulps), until $|\nabla f^\top d|$ is smaller.
+    /// (Below the rounding of $f$ sufficient decrease alone accepts steps that change nothing, and rejects
+    /// good ones.) At most 60
     /// trials; then the search fails and returns $t = 0$.
     ///
     /// @param c1 the sufficient-decrease constant, in $(0, 1)$
     /// @param shrink $\rho$, in $(0, 1)$
     record Armijo(double c1, double shrink) implements LineSearch {
+        /// How many ulps of $f$ count as rounding: a sum of a few hundred terms is that accurate.
+        static final double FLOOR = 256;
+
         /// Checks the constants.
         ///
         /// @throws IllegalArgumentException naming a constant outside $(0, 1)$
@@ -77,11 +81,12 @@ public sealed interface LineSearch {
                 double[] next = Flat.along(x, direction, t);
                 Objective.Evaluation e = f.evaluate(next);
                 // Near a minimum c1·t·slope falls below the rounding of f, where the plain condition would
-                // accept steps that change nothing. So f must also be strictly lower, or, where f cannot
-                // tell, the slope along d must have shrunk: progress towards a stationary point.
-                boolean decreased = e.value() < at.value()
-                        || (e.value() == at.value() && Math.abs(Flat.dot(e.gradient(), direction)) < Math.abs(slope));
-                if (e.value() <= at.value() + c1 * t * slope && decreased) {
+                // accept steps that change nothing, and a good step may even raise f by a few ulps. So: a
+                // sufficient and strict decrease; or, where f moved by rounding only (FLOOR ulps), a smaller
+                // slope along d, which is progress towards a stationary point.
+                boolean sufficient = e.value() <= at.value() + c1 * t * slope && e.value() < at.value();
+                boolean withinRounding = Math.abs(e.value() - at.value()) <= FLOOR * Math.ulp(at.value());
+                if (sufficient || (withinRounding && Math.abs(Flat.dot(e.gradient(), direction)) < Math.abs(slope))) {
                     return new Step(t, next, e, true);
                 }
                 t *= shrink;

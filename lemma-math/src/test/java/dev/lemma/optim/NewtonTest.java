@@ -129,6 +129,26 @@ class NewtonTest {
     }
 
     @Test
+    void theDampedVariantTakesFullStepsAtTheRoundingFloor() {
+        // Near the minimum of a loss with f* ≠ 0 the decrease Newton's step promises falls below the rounding
+        // of f, and a full step may even raise f by an ulp. The line search must still take it (the slope
+        // along d shrinks) rather than backtrack to nothing and burn the iteration budget.
+        SplittableRandom rng = new SplittableRandom(11);
+        double[][] x = new double[40][1];
+        int[] y = new int[40];
+        for (int i = 0; i < 40; i++) {
+            x[i][0] = -2 + 4.0 * i / 39;
+            y[i] = rng.nextDouble() < 1 / (1 + Math.exp(-(1 + 2 * x[i][0]))) ? 1 : 0;
+        }
+        TestFunction t = TestFunctions.logisticLoss(Matrix.of(x), y, 0.1);
+        OptimizationResult damped = new Newton(Newton.Variant.DAMPED, 200, 1e-12).minimize(t.objective(), t.start());
+        OptimizationResult pure = new Newton(Newton.Variant.PURE, 200, 1e-12).minimize(t.objective(), t.start());
+        assertThat(pure.status()).isEqualTo(Status.CONVERGED);
+        assertThat(damped.status()).as(damped.reason()).isEqualTo(Status.CONVERGED);
+        assertThat(damped.iterations()).isLessThanOrEqualTo(pure.iterations() + 2);
+    }
+
+    @Test
     void aSingularHessianStopsThePureMethodAndSaysSo() {
         // f = x⁴ + y²: at x = 0 the Hessian diag(0, 2) is singular.
         Objective f = Objective.withHessian(

@@ -17,6 +17,13 @@ public interface Classifier extends Model {
     /// @throws IllegalArgumentException if `x` has the wrong number of columns or a non-finite entry
     int[] predict(Matrix x);
 
+    /// Whether [#predictProba] gives probabilities (the perceptron gives none).
+    ///
+    /// @return true unless overridden
+    default boolean hasProbabilities() {
+        return true;
+    }
+
     /// The predicted distribution over the classes, one row per example.
     ///
     /// @param x the features

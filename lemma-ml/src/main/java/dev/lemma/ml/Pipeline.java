@@ -104,6 +104,11 @@ public final class Pipeline {
         }
 
         @Override
+        public boolean hasProbabilities() {
+            return last.hasProbabilities();
+        }
+
+        @Override
         public double[][] predictProba(Matrix x) {
             return last.predictProba(through(steps, x));
         }

@@ -144,7 +144,8 @@
     /** A dataset that may be the user's own file: a last option opens a file chooser and uploads. */
     offerUpload(p, select, box) {
       const UPLOAD = "__upload__";
-      const file = element("input", { type: "file", accept: p.uploads === "image" ? "image/*" : "", hidden: "" });
+      const accept = p.uploads === "image" ? "image/*" : p.uploads === "csv" ? ".csv,text/csv" : "";
+      const file = element("input", { type: "file", accept, hidden: "" });
       select.append(element("option", { value: UPLOAD, text: `Your own ${p.uploads}…` }));
       let previous = select.value;
       select.addEventListener("focus", () => { previous = select.value; });

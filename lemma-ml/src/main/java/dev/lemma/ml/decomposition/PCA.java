@@ -292,6 +292,21 @@ public record PCA(int components, boolean whiten, Solver solver, long seed) impl
                     "pca", java.util.Map.of("n_components", components.length, "whiten", whiten), learned);
         }
 
+        /// Rebuilds a fitted PCA from its state (as read from a file).
+        ///
+        /// @param state the state
+        /// @return the model
+        /// @throws IllegalArgumentException naming a missing or mistyped entry
+        public static Fitted restore(dev.lemma.ml.ModelState state) {
+            return new Fitted(
+                    state.vector("mean_"),
+                    state.matrix("components_"),
+                    state.vector("explained_variance_"),
+                    state.vector("explained_variance_ratio_"),
+                    state.vector("singular_values_"),
+                    Boolean.TRUE.equals(state.parameter("whiten")));
+        }
+
         private static double[][] copy(double[][] a) {
             double[][] c = new double[a.length][];
             for (int i = 0; i < a.length; i++) {

@@ -58,6 +58,11 @@ public record PerceptronClassifier(
         return labels;
     }
 
+    @Override
+    public boolean hasProbabilities() {
+        return false;
+    }
+
     /// The perceptron gives scores, not probabilities.
     ///
     /// @throws UnsupportedOperationException always

@@ -112,5 +112,18 @@ public record StandardScaler(boolean withMean, boolean withStd) implements Learn
             learned.put("scale_", scale.clone());
             return new ModelState("standard-scaler", Map.of("with_mean", withMean, "with_std", withStd), learned);
         }
+
+        /// Rebuilds a fitted scaler from its state (as read from a file).
+        ///
+        /// @param state the state
+        /// @return the scaler
+        /// @throws IllegalArgumentException naming a missing or mistyped entry
+        public static Fitted restore(ModelState state) {
+            return new Fitted(
+                    Boolean.TRUE.equals(state.parameter("with_mean")),
+                    Boolean.TRUE.equals(state.parameter("with_std")),
+                    state.vector("mean_"),
+                    state.vector("scale_"));
+        }
     }
 }
