@@ -87,9 +87,9 @@ public final class Experiments {
             new RegressionFitExperiment(),
             new PolynomialDegreeExperiment(),
             new DecisionBoundariesExperiment(),
+            new LogisticTrainingExperiment(),
             new RocPrCurvesExperiment(),
             new RegularisationPathsExperiment(),
-            new LogisticTrainingExperiment(),
             new PcaExplorerExperiment(),
             new KnnKExperiment());
 

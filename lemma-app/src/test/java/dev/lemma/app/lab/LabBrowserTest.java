@@ -209,7 +209,8 @@ class LabBrowserTest {
                 "04-statistics",
                 "05-optimisation",
                 "06-information-theory",
-                "07-numerical-methods"
+                "07-numerical-methods",
+                "08-case-studies"
             })
     void everyEmbeddedExperimentOfAChapterDraws(String chapter) {
         open("/chapters/" + chapter);
@@ -246,7 +247,8 @@ class LabBrowserTest {
                 "04-statistics",
                 "05-optimisation",
                 "06-information-theory",
-                "07-numerical-methods"
+                "07-numerical-methods",
+                "08-case-studies"
             })
     void aWrittenChapterRendersAllItsMath(String chapter) {
         open("/chapters/" + chapter);
