@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,35 +36,8 @@ final class CvCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "NAME",
-            completionCandidates = MlData.ModelNames.class,
-            description = "The model: ${COMPLETION-CANDIDATES}.")
-    String model;
-
-    @Option(
-            names = {"-p", "--param"},
-            paramLabel = "NAME=VALUE",
-            description = "A hyper-parameter by scikit-learn's name; repeat for several.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "FILE.csv|DATASET",
-            description = "A CSV file with a header, or a bundled dataset's name.")
-    String data;
-
-    @Option(
-            names = "--target",
-            paramLabel = "COLUMN",
-            description = "The column to predict (default: a bundled dataset's target).")
-    String target;
-
-    @Option(names = "--standardize", description = "Standardise the features first, inside each fold.")
-    boolean standardize;
+    @Mixin
+    TrainingOptions training;
 
     @Option(
             names = "--folds",
@@ -84,29 +58,21 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Models.Task task = Models.info(model).task();
+        Models.Task task = training.task();
         if (task == Models.Task.TRANSFORMER) {
             throw new IllegalArgumentException(
-                    "cross-validation scores a classifier or a regressor; " + model + " is neither");
+                    "cross-validation scores a classifier or a regressor; " + training.model + " is neither");
         }
-        Learner<? extends Model> learner =
-                standardize ? Models.standardized(model, params) : Models.learner(model, params);
+        Learner<? extends Model> learner = training.learner();
         Folds cut = task == Models.Task.CLASSIFIER ? Folds.stratified(folds, seed) : Folds.kFold(folds, seed);
-        MlData.checkTask(data, model);
-        Dataset d = MlData.load(data, target);
-        if (d.targetNames().isEmpty()) {
-            throw MlData.noTarget(data);
-        }
-        if (task == Models.Task.CLASSIFIER) {
-            MlData.checked(d::labels);
-        }
+        Dataset d = training.dataset();
         double[] scores = MlData.checked(() -> CrossValidation.scores(learner, d, cut));
         double mean = Arrays.stream(scores).average().orElse(Double.NaN);
         double variance =
                 Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).sum() / scores.length;
         double sd = Math.sqrt(variance);
         String score = task == Models.Task.CLASSIFIER ? "accuracy" : "r2";
-        String name = (standardize ? "standardized " : "") + model;
+        String name = training.describe();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();

@@ -9,12 +9,11 @@ import dev.lemma.ml.Regressor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,52 +32,17 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "NAME",
-            completionCandidates = MlData.ModelNames.class,
-            description = "The model: ${COMPLETION-CANDIDATES}.")
-    String model;
-
-    @Option(
-            names = {"-p", "--param"},
-            paramLabel = "NAME=VALUE",
-            description = "A hyper-parameter by scikit-learn's name (alpha, C, max_iter, ...); repeat for several.")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "FILE.csv|DATASET",
-            description = "A CSV file with a header, or a bundled dataset's name (see `lemma datasets list`).")
-    String data;
-
-    @Option(
-            names = "--target",
-            paramLabel = "COLUMN",
-            description = "The column to predict (default: a bundled dataset's target; none for pca).")
-    String target;
-
-    @Option(names = "--standardize", description = "Standardise the features first (a StandardScaler pipeline).")
-    boolean standardize;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "The model file to write.")
     Path out;
 
     @Override
     public Integer call() {
-        Models.Task task = Models.info(model).task();
-        Learner<? extends Model> learner =
-                standardize ? Models.standardized(model, params) : Models.learner(model, params);
-        MlData.checkTask(data, model);
-        Dataset d = MlData.load(data, target);
-        if (task != Models.Task.TRANSFORMER && d.targetNames().isEmpty()) {
-            throw MlData.noTarget(data);
-        }
-        if (task == Models.Task.CLASSIFIER) {
-            MlData.checked(d::labels);
-        }
+        Models.Task task = training.task();
+        Learner<? extends Model> learner = training.learner();
+        Dataset d = training.dataset();
         long start = System.nanoTime();
         Model fitted = MlData.checked(() -> learner.fit(d));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -95,9 +59,8 @@ final class FitCommand implements Callable<Integer> {
                 .getOut()
                 .printf(
                         Locale.ROOT,
-                        "%s%s on %s (%d rows, %d features): %s, fitted in %d ms; wrote %s%n",
-                        standardize ? "standardized " : "",
-                        model,
+                        "%s on %s (%d rows, %d features): %s, fitted in %d ms; wrote %s%n",
+                        training.describe(),
                         d.name(),
                         d.size(),
                         d.dimension(),
