@@ -55,13 +55,7 @@ public record BFGS(int maxIterations, double tolerance) implements Optimizer {
                 s = wolfe.search(run.objective(), x, e, Flat.negate(g), firstStep(true, g));
             }
             if (!decreased(s, e)) {
-                return run.stop(
-                        x,
-                        e.value(),
-                        Trouble.norm(g),
-                        Status.STALLED,
-                        "the line search found no decrease along −∇f from f = " + e.value() + " at iteration " + k,
-                        k);
+                return run.stalled(x, e, k, " along −∇f");
             }
             double[] step = Flat.minus(s.x(), x);
             double[] y = Flat.minus(s.evaluation().gradient(), g);

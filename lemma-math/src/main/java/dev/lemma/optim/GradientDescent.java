@@ -88,13 +88,7 @@ public record GradientDescent(double step, Rule rule, int maxIterations, double 
                 case ARMIJO -> {
                     LineSearch.Step s = armijo.search(run.objective(), x, e, d, step);
                     if (!s.satisfied()) {
-                        return run.stop(
-                                x,
-                                e.value(),
-                                Trouble.norm(g),
-                                Status.STALLED,
-                                "the line search found no decrease from f = " + e.value() + " at iteration " + k,
-                                k);
+                        return run.stalled(x, e, k, "");
                     }
                     x = s.x();
                     e = s.evaluation();

@@ -66,13 +66,7 @@ public record LBFGS(int memory, int maxIterations, double tolerance) implements 
                 step = wolfe.search(run.objective(), x, e, Flat.negate(g), BFGS.firstStep(true, g));
             }
             if (!BFGS.decreased(step, e)) {
-                return run.stop(
-                        x,
-                        e.value(),
-                        Trouble.norm(g),
-                        Status.STALLED,
-                        "the line search found no decrease along −∇f from f = " + e.value() + " at iteration " + k,
-                        k);
+                return run.stalled(x, e, k, " along −∇f");
             }
             double[] sk = Flat.minus(step.x(), x);
             double[] yk = Flat.minus(step.evaluation().gradient(), g);

@@ -87,13 +87,7 @@ public record Newton(Variant variant, int maxIterations, double tolerance) imple
                 d = Flat.negate(positiveDefinite(h, k).solve(Vector.of(g)).toArray());
                 LineSearch.Step s = armijo.search(run.objective(), x, e, d, 1);
                 if (!s.satisfied()) {
-                    return run.stop(
-                            x,
-                            e.value(),
-                            Trouble.norm(g),
-                            Status.STALLED,
-                            "the line search found no decrease from f = " + e.value() + " at iteration " + k,
-                            k);
+                    return run.stalled(x, e, k, "");
                 }
                 x = s.x();
                 e = s.evaluation();

@@ -71,13 +71,7 @@ public record NonlinearConjugateGradient(Formula formula, int maxIterations, dou
             }
             LineSearch.Step s = wolfe.search(run.objective(), x, e, d, t0);
             if (!BFGS.decreased(s, e)) {
-                return run.stop(
-                        x,
-                        e.value(),
-                        Trouble.norm(g),
-                        Status.STALLED,
-                        "the line search found no decrease from f = " + e.value() + " at iteration " + k,
-                        k);
+                return run.stalled(x, e, k, "");
             }
             double[] gNew = s.evaluation().gradient();
             double gg = Flat.dot(g, g);

@@ -128,6 +128,19 @@ final class Recorder {
         values.add(value);
     }
 
+    /// Ends the run because the line search found no step that decreases $f$ from `x`.
+    ///
+    /// @param along what the direction was, e.g. `" along −∇f"`, or empty
+    OptimizationResult stalled(double[] x, Objective.Evaluation e, int k, String along) {
+        return stop(
+                x,
+                e.value(),
+                Trouble.norm(e.gradient()),
+                Status.STALLED,
+                "the line search found no decrease" + along + " from f = " + e.value() + " at iteration " + k,
+                k);
+    }
+
     /// Ends the run with the given status (the last recorded point is `x`).
     OptimizationResult stop(double[] x, double value, double gradientNorm, Status status, String reason, int k) {
         return new OptimizationResult(
