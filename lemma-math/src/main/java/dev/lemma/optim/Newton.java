@@ -68,6 +68,7 @@ public record Newton(Variant variant, int maxIterations, double tolerance) imple
             }
             double[] g = e.gradient();
             Matrix h = f.hessian(x);
+            h = h.plus(h.transpose()).times(0.5); // exactly symmetric: sums in another order differ by rounding
             double[] d;
             if (variant == Variant.PURE) {
                 try {

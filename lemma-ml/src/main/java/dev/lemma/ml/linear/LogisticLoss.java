@@ -149,6 +149,13 @@ final class LogisticLoss implements Objective {
                 }
             }
         }
+        for (int r = 0; r < n; r++) { // (s·x_a)·x_b and (s·x_b)·x_a round differently: average the two
+            for (int c = 0; c < r; c++) {
+                double mean = 0.5 * (h[r][c] + h[c][r]);
+                h[r][c] = mean;
+                h[c][r] = mean;
+            }
+        }
         for (int r = 0; r < rows * d; r++) {
             h[r][r] += inverseC;
         }

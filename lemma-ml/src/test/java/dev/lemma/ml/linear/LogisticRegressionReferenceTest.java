@@ -58,4 +58,18 @@ class LogisticRegressionReferenceTest {
         assertThat(logLoss).isCloseTo(converged.get("log_loss").asDouble(), within(slow ? 1e-6 : 1e-8));
         assertThat(model.score(data)).isCloseTo(converged.get("train_accuracy").asDouble(), within(1e-12));
     }
+
+    @org.junit.jupiter.api.Test
+    void newtonAndLbfgsAgreeOnALargerProblem() {
+        // 2 000 × 50 data built as make_classification builds it: the Hessian's entries are long sums whose
+        // two triangles round differently, which Newton must tolerate.
+        Dataset data = dev.lemma.data.Synthetic.classification(2_000, 50, 2, 2, 2, 2, 1.0, 0.01, 42);
+        LogisticClassifier newton = new LogisticRegression(1.0, LogisticRegression.Solver.NEWTON, 100, 1e-10).fit(data);
+        LogisticClassifier lbfgs =
+                new LogisticRegression(1.0, LogisticRegression.Solver.LBFGS, 10_000, 1e-10).fit(data);
+        assertThat(newton.converged()).isTrue();
+        for (int j = 0; j < 50; j++) {
+            assertThat(newton.coefficients()[0][j]).isCloseTo(lbfgs.coefficients()[0][j], within(1e-6));
+        }
+    }
 }
