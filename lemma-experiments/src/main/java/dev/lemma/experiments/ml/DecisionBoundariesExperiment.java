@@ -311,15 +311,7 @@ public final class DecisionBoundariesExperiment implements Experiment {
 
     /// Whether the heatmap shows $P(y = 1 \mid x)$ rather than the predicted class.
     static boolean showsProbability(Classifier model) {
-        if (model.classes() != 2) {
-            return false;
-        }
-        try {
-            model.predictProba(Matrix.of(new double[][] {{0, 0}}));
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
+        return model.classes() == 2 && model.hasProbabilities();
     }
 
     @Override
