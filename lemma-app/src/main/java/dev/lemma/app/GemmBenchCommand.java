@@ -12,10 +12,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,18 +117,7 @@ final class GemmBenchCommand implements Callable<Integer> {
             }
             steps.add(parallel);
             int total = steps.size() + sizes.size() * (steps.size() + 1);
-            try (ProgressBar progress = new ProgressBarBuilder()
-                    .setTaskName("gemm")
-                    .setStyle(ProgressBarStyle.UNICODE_BLOCK)
-                    .setInitialMax(total)
-                    .setUpdateIntervalMillis(500)
-                    .setConsumer(new DelegatingProgressBarConsumer(
-                            line -> {
-                                err.print('\r' + line);
-                                err.flush();
-                            },
-                            100))
-                    .build()) {
+            try (ProgressBar progress = BenchCommand.progressBar("gemm", total, err)) {
                 for (GemmKernel step : steps) {
                     progress.setExtraMessage("warm-up " + step.name());
                     warmUp(step);

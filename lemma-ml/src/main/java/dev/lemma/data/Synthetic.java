@@ -1,5 +1,6 @@
 package dev.lemma.data;
 
+import dev.lemma.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -345,6 +346,33 @@ public final class Synthetic {
             ys[i] = y[rows[i]];
         }
         return classification("classification", xs, ys, classes);
+    }
+
+    /// Unlabelled standard normal data: $m$ rows of $d$ independent $\mathcal N(0, 1)$ features, as
+    /// `numpy.random.standard_normal((m, d))`. Every direction has variance 1, so the population has no
+    /// principal components at all: the sample's come from noise only, their variances spread by the
+    /// Marchenko–Pastur law over about $(1 \pm \sqrt{d/m})^2$. A hard case for a randomized PCA, whose
+    /// power iterations converge at the rate of the gaps between the singular values.
+    ///
+    /// @param m the number of rows
+    /// @param d the number of features
+    /// @param seed the seed
+    /// @return the dataset, without a target
+    public static Dataset gaussian(int m, int d, long seed) {
+        requireCount(m);
+        if (d < 1) {
+            throw new IllegalArgumentException("gaussian: the number of features must be ≥ 1, got " + d);
+        }
+        if ((long) m * d > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "gaussian: " + m + " × " + d + " entries do not fit in one Java array (at most 2^31 − 9)");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[m * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextGaussian();
+        }
+        return new Dataset("gaussian", Matrix.ofRowMajor(m, d, x), names(d), Matrix.zeros(m, 0), List.of(), List.of());
     }
 
     private static Dataset classification(String name, double[][] x, double[] y, int classes) {

@@ -43,6 +43,31 @@ class SyntheticTest {
     }
 
     @Test
+    void gaussianDataHaveUnitCovarianceAndMarchenkoPasturExtremes() {
+        int m = 20_000;
+        int d = 20;
+        Dataset g = Synthetic.gaussian(m, d, 5);
+        assertThat(g.size()).isEqualTo(m);
+        assertThat(g.dimension()).isEqualTo(d);
+        Matrix x = g.features();
+        Matrix covariance = x.transpose().times(x).times(1.0 / m);
+        // each entry is a mean of m products of unit variance: standard error 1/√m ≈ 0.007 (√2/√m on the
+        // diagonal); 0.05 is seven of them
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                assertThat(covariance.get(i, j)).isCloseTo(i == j ? 1 : 0, within(0.05));
+            }
+        }
+        // the eigenvalues of the sample covariance spread over (1 ± √(d/m))², here [0.94, 1.06], with
+        // fluctuations of order m^(-2/3) at the edges
+        double edge = Math.sqrt((double) d / m);
+        double[] eigenvalues = covariance.symmetricEigen().values().toArray();
+        assertThat(eigenvalues[0]).isBetween((1 - edge) * (1 - edge) - 0.01, 1.0);
+        assertThat(eigenvalues[d - 1]).isBetween(1.0, (1 + edge) * (1 + edge) + 0.01);
+        assertThat(g.targetNames()).isEmpty();
+    }
+
+    @Test
     void leastSquaresRecoversTheTrueRegressionCoefficients() {
         Synthetic.Regression r = Synthetic.regression(2000, 5, 3, 2.5, 0.1, 8);
         Dataset d = r.data();

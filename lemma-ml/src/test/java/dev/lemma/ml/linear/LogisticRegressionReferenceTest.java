@@ -72,4 +72,51 @@ class LogisticRegressionReferenceTest {
             assertThat(newton.coefficients()[0][j]).isCloseTo(lbfgs.coefficients()[0][j], within(1e-6));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"iris", "breast_cancer"})
+    void theObjectiveIsTheLogLossTimesMPlusThePenaltyAndScikitLearnsOptimumIsNoLower(String name) {
+        JsonNode ref =
+                json("/reference/sklearn_logistic_regression.json").get("fits").get(name);
+        Dataset raw = Datasets.load(name);
+        Dataset data = raw.withFeatures(new StandardScaler().fit(raw).transform(raw.features()));
+        LogisticRegression learner = new LogisticRegression(1.0, LogisticRegression.Solver.NEWTON, 100, 1e-10);
+        LogisticClassifier model = learner.fit(data);
+        double penalty = 0;
+        for (double[] row : model.coefficients()) {
+            for (double w : row) {
+                penalty += w * w;
+            }
+        }
+        double m = data.size();
+        double expected =
+                m * ClassificationMetrics.logLoss(data.labels(), model.predictProba(data.features())) + penalty / 2;
+        assertThat(learner.objective(data, model)).isCloseTo(expected, within(1e-9 * expected));
+        // scikit-learn's converged log loss, with its penalty, is the same minimum
+        JsonNode converged = ref.get("converged");
+        double sklearnPenalty = 0;
+        for (JsonNode row : converged.get("coef_")) {
+            for (double w : doubles(row)) {
+                sklearnPenalty += w * w;
+            }
+        }
+        double sklearn = m * converged.get("log_loss").asDouble() + sklearnPenalty / 2;
+        assertThat(learner.objective(data, model)).isCloseTo(sklearn, within(1e-7 * sklearn));
+        // a model one class short is refused by name
+        LogisticClassifier binary = new LogisticRegression()
+                .fit(Dataset.of(
+                        "two",
+                        data.features(),
+                        data.featureNames(),
+                        java.util.Arrays.stream(data.labels())
+                                .mapToDouble(k -> Math.min(k, 1))
+                                .toArray(),
+                        "y",
+                        java.util.List.of("0", "1")));
+        if (name.equals("iris")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> learner.objective(data, binary))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("classes");
+        }
+    }
 }
