@@ -2,14 +2,10 @@ package dev.lemma.bench;
 
 import dev.lemma.data.Dataset;
 import dev.lemma.data.Synthetic;
-import dev.lemma.linalg.Matrix;
 import dev.lemma.ml.decomposition.PCA;
 import dev.lemma.ml.linear.LogisticClassifier;
 import dev.lemma.ml.linear.LogisticRegression;
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,10 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 ///
 /// The data come from [Synthetic#classification], which builds data as `make_classification` does
 /// (its algorithm with its defaults: 2 informative, 2 redundant features, `class_sep` 1, `flip_y` 0.01),
-/// and from standard normal entries for PCA; not scikit-learn's random numbers, so the comparison is of
-/// the same kind of data and the same quality target, not of identical bits.
+/// and from standard normal entries for PCA ([Synthetic#gaussian]); not scikit-learn's random numbers,
+/// so the comparison is of the same kind of data and the same quality target, not of identical bits.
 ///
-/// Run: `java --add-modules=jdk.incubator.vector -jar lemma-bench/target/benchmarks.jar Ml`.
+/// Run: `java --add-modules=jdk.incubator.vector -jar lemma-bench/target/benchmarks.jar Ml`. For the same
+/// problems with the quality of each fit, and scikit-learn's figures beside them: `lemma bench ml`.
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
@@ -68,14 +65,7 @@ public class MlBenchmark {
         /// Generates the data once.
         @Setup
         public void setUp() {
-            SplittableRandom random = new SplittableRandom(7);
-            double[] x = new double[100_000 * 100];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = random.nextGaussian();
-            }
-            List<String> names = IntStream.range(0, 100).mapToObj(j -> "x" + j).toList();
-            data = new Dataset(
-                    "wide", Matrix.ofRowMajor(100_000, 100, x), names, Matrix.zeros(100_000, 0), List.of(), List.of());
+            data = Synthetic.gaussian(100_000, 100, 7);
         }
     }
 

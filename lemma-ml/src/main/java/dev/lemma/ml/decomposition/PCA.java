@@ -4,6 +4,7 @@ import dev.lemma.data.Dataset;
 import dev.lemma.linalg.Matrix;
 import dev.lemma.linalg.Svd;
 import dev.lemma.linalg.SymmetricEigen;
+import dev.lemma.linalg.TallSkinnyQr;
 import dev.lemma.ml.Inputs;
 import dev.lemma.ml.Learner;
 import java.util.SplittableRandom;
@@ -13,7 +14,9 @@ import java.util.SplittableRandom;
 /// the rows of $V^\top$, the variance along component $k$ is $\sigma_k^2/(m-1)$ (`explained_variance_`), and
 /// the scores are $X_c V = U\Sigma$. The $k$-component reconstruction $X_c V_k V_k^\top$ is the best rank-$k$
 /// approximation of $X_c$ (Eckart–Young, chapter 1). Solvers:
-/// - [Solver#FULL]: the SVD of $X_c$ ($m \times d$), exact to rounding;
+/// - [Solver#FULL]: the SVD of $X_c$ ($m \times d$), exact to rounding; for tall data ($m \ge 2d$) the
+///   SVD of its triangular factor $R$ ($X_c = QR$ by [TallSkinnyQr], $d \times d$), which has the same
+///   singular values and right singular vectors, as LAPACK's `dgesdd` does;
 /// - [Solver#COVARIANCE]: the eigendecomposition of $X_c^\top X_c$ ($d \times d$), cheaper for $m \gg d$
 ///   (one GEMM of $m d^2$ flops, then $O(d^3)$) but with $\kappa$ squared: small variances lose digits;
 /// - [Solver#RANDOMIZED]: the randomized range finder of Halko, Martinsson and Tropp (2011): sample
@@ -103,7 +106,7 @@ public record PCA(int components, boolean whiten, Solver solver, long seed) impl
         switch (chosen) {
             case AUTO -> throw new IllegalStateException("AUTO was resolved above");
             case FULL -> {
-                Svd s = xc.svd();
+                Svd s = m >= 2 * d ? TallSkinnyQr.r(xc).svd() : xc.svd();
                 for (int c = 0; c < k; c++) {
                     sigma[c] = s.singularValues().get(c);
                     vt[c] = s.v().column(c).toArray();
