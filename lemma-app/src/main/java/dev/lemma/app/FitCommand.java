@@ -5,6 +5,7 @@ import dev.lemma.ml.Classifier;
 import dev.lemma.ml.Learner;
 import dev.lemma.ml.Model;
 import dev.lemma.ml.Models;
+import dev.lemma.ml.Pipeline;
 import dev.lemma.ml.Regressor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +91,8 @@ final class FitCommand implements Callable<Integer> {
             case Classifier c -> "training accuracy " + MlData.number(c.score(d));
             case Regressor r -> "training R² " + MlData.number(r.score(d));
             default -> {
-                Object ratio = fitted.state().learned().get("explained_variance_ratio_");
+                Model last = fitted instanceof Pipeline.Transforming p ? p.last() : fitted;
+                Object ratio = last.state().learned().get("explained_variance_ratio_");
                 yield ratio instanceof double[] r
                         ? "explained variance ratio "
                                 + MlData.number(Arrays.stream(r).sum())

@@ -123,7 +123,7 @@ final class InspectCommand implements Callable<Integer> {
         if (n == 1 && file.classes().size() == 2) {
             return List.of(file.classes().get(1));
         }
-        return numbered(n, file.state().kind().equals("pca") ? "PC" : "", 1);
+        return numbered(n, file.lastKind().equals("pca") ? "PC" : "", 1);
     }
 
     private static List<String> rowLabels(int n, ModelFile file, String name) {

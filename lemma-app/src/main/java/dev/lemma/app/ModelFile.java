@@ -85,6 +85,11 @@ record ModelFile(ModelState state, List<String> features, String target, List<St
         return List.of(state);
     }
 
+    /// @return the kind of the model, or of a pipeline's last step (what its output is)
+    String lastKind() {
+        return steps().getLast().kind();
+    }
+
     /// @return the model's kind, or a pipeline's kinds joined by arrows
     String describe() {
         return String.join(" → ", steps().stream().map(ModelState::kind).toList());

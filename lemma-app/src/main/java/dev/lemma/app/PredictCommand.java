@@ -90,7 +90,7 @@ final class PredictCommand implements Callable<Integer> {
             case Transformer t -> {
                 Matrix z = t.transform(x);
                 for (int j = 0; j < z.cols(); j++) {
-                    header.add(file.state().kind().equals("pca") ? "PC" + (j + 1) : "x" + j);
+                    header.add(file.lastKind().equals("pca") ? "PC" + (j + 1) : "x" + j);
                 }
                 for (int i = 0; i < z.rows(); i++) {
                     List<String> row = new ArrayList<>();

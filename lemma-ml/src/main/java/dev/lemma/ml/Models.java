@@ -322,10 +322,10 @@ public final class Models {
     /// A learner that standardises the features (a [StandardScaler] fitted on the training rows) before
     /// the model: scikit-learn's `make_pipeline(StandardScaler(), model)`.
     ///
-    /// @param name the model's command-line name, a classifier or a regressor
+    /// @param name the model's command-line name: a classifier, a regressor, or a transformer (pca)
     /// @param params its hyper-parameters, as for [#learner]
     /// @return the pipeline's learner
-    /// @throws IllegalArgumentException as [#learner] does, or for a transformer
+    /// @throws IllegalArgumentException as [#learner] does
     @SuppressWarnings("unchecked") // the registry's task says which kind of learner the entry builds
     public static Learner<? extends Model> standardized(String name, Map<String, String> params) {
         Learner<? extends Model> last = learner(name, params);
@@ -333,14 +333,12 @@ public final class Models {
         return switch (info(name).task()) {
             case CLASSIFIER -> Pipeline.classifier(steps, (Learner<? extends Classifier>) last);
             case REGRESSOR -> Pipeline.regressor(steps, (Learner<? extends Regressor>) last);
-            case TRANSFORMER ->
-                throw new IllegalArgumentException(
-                        "standardising is offered before a classifier or a regressor; " + name + " is neither");
+            case TRANSFORMER -> Pipeline.transformer(steps, (Learner<? extends Transformer>) last);
         };
     }
 
     /// Rebuilds a fitted model from its state: any model of the registry, a fitted [StandardScaler], or a
-    /// pipeline of transformers ending in a classifier or a regressor.
+    /// pipeline of transformers ending in a classifier, a regressor or a transformer.
     ///
     /// @param state the state, e.g. as read from a model file
     /// @return the model, predicting as the one that gave the state did
@@ -383,9 +381,10 @@ public final class Models {
         return switch (last) {
             case Classifier c -> new Pipeline.Classifying(steps, c);
             case Regressor r -> new Pipeline.Regressing(steps, r);
+            case Transformer t -> new Pipeline.Transforming(steps, t);
             default ->
-                throw new IllegalArgumentException("the pipeline model's last step should be a classifier or a"
-                        + " regressor, found " + ((ModelState) list.getLast()).kind());
+                throw new IllegalArgumentException("the pipeline model's last step should be a classifier, a"
+                        + " regressor or a transformer, found " + ((ModelState) list.getLast()).kind());
         };
     }
 

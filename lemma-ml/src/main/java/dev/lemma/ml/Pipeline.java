@@ -42,6 +42,20 @@ public final class Pipeline {
         };
     }
 
+    /// A pipeline that ends in a transformer, e.g. scikit-learn's `make_pipeline(StandardScaler(), PCA())`.
+    ///
+    /// @param steps the transformations before the last, in order
+    /// @param last the last transformation
+    /// @return the learner
+    public static Learner<Transforming> transformer(
+            List<Learner<? extends Transformer>> steps, Learner<? extends Transformer> last) {
+        List<Learner<? extends Transformer>> copy = List.copyOf(steps);
+        return data -> {
+            Fit fit = fitSteps(copy, data);
+            return new Transforming(fit.steps(), last.fit(fit.data()));
+        };
+    }
+
     private record Fit(List<Transformer> steps, Dataset data) {}
 
     private static Fit fitSteps(List<Learner<? extends Transformer>> steps, Dataset data) {
@@ -137,6 +151,32 @@ public final class Pipeline {
         @Override
         public double[] predict(Matrix x) {
             return last.predict(through(steps, x));
+        }
+
+        @Override
+        public int features() {
+            return steps.isEmpty() ? last.features() : steps.get(0).features();
+        }
+
+        @Override
+        public ModelState state() {
+            return Pipeline.state(steps, last);
+        }
+    }
+
+    /// A fitted pipeline ending in a transformer: its output is the last step's.
+    ///
+    /// @param steps the fitted transformations before the last
+    /// @param last the fitted last transformation
+    public record Transforming(List<Transformer> steps, Transformer last) implements Transformer {
+        /// Copies the list.
+        public Transforming {
+            steps = List.copyOf(steps);
+        }
+
+        @Override
+        public Matrix transform(Matrix x) {
+            return last.transform(through(steps, x));
         }
 
         @Override
