@@ -22,10 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -233,18 +230,7 @@ final class ExperimentsRunCommand implements Callable<Integer> {
                 return;
             }
             if (bar == null) {
-                bar = new ProgressBarBuilder()
-                        .setTaskName(task)
-                        .setStyle(ProgressBarStyle.UNICODE_BLOCK)
-                        .setInitialMax(STEPS)
-                        .setUpdateIntervalMillis(250)
-                        .setConsumer(new DelegatingProgressBarConsumer(
-                                line -> {
-                                    err.print('\r' + line);
-                                    err.flush();
-                                },
-                                100))
-                        .build();
+                bar = ProgressBars.of(task, STEPS, 250, err);
             }
             bar.stepTo(Math.round(Math.min(1, Math.max(0, fraction)) * STEPS));
             bar.setExtraMessage(message);

@@ -117,7 +117,7 @@ final class GemmBenchCommand implements Callable<Integer> {
             }
             steps.add(parallel);
             int total = steps.size() + sizes.size() * (steps.size() + 1);
-            try (ProgressBar progress = BenchCommand.progressBar("gemm", total, err)) {
+            try (ProgressBar progress = ProgressBars.of("gemm", total, 500, err)) {
                 for (GemmKernel step : steps) {
                     progress.setExtraMessage("warm-up " + step.name());
                     warmUp(step);

@@ -126,7 +126,7 @@ final class MlBenchCommand implements Callable<Integer> {
         int steps = (chosen.contains("logistic") ? 2 : 0)
                 + (chosen.contains("pca") ? 4 : 0)
                 + (chosen.contains("knn") ? 3 : 0);
-        try (ProgressBar progress = BenchCommand.progressBar("ml", steps, err)) {
+        try (ProgressBar progress = ProgressBars.of("ml", steps, 500, err)) {
             if (chosen.contains("logistic")) {
                 logistic(progress, results);
             }

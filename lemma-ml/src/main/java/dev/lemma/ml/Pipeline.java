@@ -86,6 +86,10 @@ public final class Pipeline {
         return out;
     }
 
+    static int features(List<Transformer> steps, Model last) {
+        return steps.isEmpty() ? last.features() : steps.getFirst().features();
+    }
+
     static ModelState state(List<Transformer> steps, Model last) {
         List<ModelState> states = new ArrayList<>();
         for (Transformer t : steps) {
@@ -129,7 +133,7 @@ public final class Pipeline {
 
         @Override
         public int features() {
-            return steps.isEmpty() ? last.features() : steps.get(0).features();
+            return Pipeline.features(steps, last);
         }
 
         @Override
@@ -155,7 +159,7 @@ public final class Pipeline {
 
         @Override
         public int features() {
-            return steps.isEmpty() ? last.features() : steps.get(0).features();
+            return Pipeline.features(steps, last);
         }
 
         @Override
@@ -181,7 +185,7 @@ public final class Pipeline {
 
         @Override
         public int features() {
-            return steps.isEmpty() ? last.features() : steps.get(0).features();
+            return Pipeline.features(steps, last);
         }
 
         @Override
