@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
 ///   (one GEMM of $m d^2$ flops, then $O(d^3)$) but with $\kappa$ squared: small variances lose digits;
 /// - [Solver#RANDOMIZED]: the randomized range finder of Halko, Martinsson and Tropp (2011): sample
 ///   $Y = X_c\Omega$ with a Gaussian $\Omega$ of $k + 10$ columns, sharpen with 7 power iterations
-///   (re-orthonormalised by QR each time), and take the SVD of the small $Q^\top X_c$. Cost $O(mdk)$.
+///   (re-orthonormalised by QR each time), and take the SVD of the small $Q^\top X_c$.
+///   Cost $O(mdk)$. Fast, but only as accurate as the spectrum's decay allows.
 ///
 /// Components are sign-normalised so that each one's largest-magnitude entry is positive (the sign of a
 /// singular vector is arbitrary; this makes results reproducible and comparable).
@@ -135,12 +136,15 @@ public record PCA(int components, boolean whiten, Solver solver, long seed) impl
         return new Fitted(mean, vt, variance, ratio, sigma, whiten);
     }
 
-    /// Power iterations of the randomized solver: scikit-learn's larger choice. Each multiplies the error of
-    /// the captured subspace by about $(\sigma_{l+1}/\sigma_k)^2$.
+    /// Power iterations of the randomized solver: scikit-learn's larger choice (it takes 4 when $k$ is a tenth
+    /// of $\min(m, d)$ or more; on the digits, 10 components of 64, those leave variances $5 \cdot 10^{-6}$
+    /// off, 7 leave them within $10^{-6}$). Each multiplies the error of the captured subspace by about
+    /// $(\sigma_{k+11}/\sigma_k)^2$.
     static final int POWER_ITERATIONS = 7;
 
     /// Halko, Martinsson and Tropp (2011), Algorithms 4.4 and 5.1, with oversampling 10 and
-    /// [#POWER_ITERATIONS] power iterations.
+    /// [#POWER_ITERATIONS] power iterations, each re-orthonormalised by QR. $X_c^\top Q$ is computed as
+    /// $(Q^\top X_c)^\top$, so that the $m \times d$ data are never transposed (copied) whole.
     private static void randomized(Matrix xc, int k, long seed, double[] sigma, double[][] vt) {
         int m = xc.rows();
         int d = xc.cols();
@@ -150,10 +154,9 @@ public record PCA(int components, boolean whiten, Solver solver, long seed) impl
         for (int i = 0; i < omega.length; i++) {
             omega[i] = random.nextGaussian();
         }
-        Matrix xt = xc.transpose();
         Matrix q = xc.times(Matrix.ofRowMajor(d, l, omega)).qr().q().block(0, m, 0, l);
         for (int it = 0; it < POWER_ITERATIONS; it++) {
-            Matrix z = xt.times(q).qr().q().block(0, d, 0, l);
+            Matrix z = q.transpose().times(xc).transpose().qr().q().block(0, d, 0, l);
             q = xc.times(z).qr().q().block(0, m, 0, l);
         }
         Svd small = q.transpose().times(xc).svd(); // l × d
