@@ -2,18 +2,27 @@ package dev.lemma.app.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /// The book on disk: its folder, and its chapters in reading order as `book/README.md`'s table lists
 /// them (number, title, what each needs first, week, status). Written chapters have a Markdown file;
-/// planned ones only a row.
+/// planned ones only a row. Beside the chapters, every other Markdown file of the folder and its
+/// subfolders is a [Page] too: the model pages of `models/`, the glossary, the FAQ.
 ///
 /// Files are read on every request, so that an author sees an edit on reload.
 public final class Book {
@@ -21,6 +30,8 @@ public final class Book {
     private static final Pattern PLAIN_TITLE = Pattern.compile("([^:]+)(?::\\s*(.*))?");
     private static final Pattern CELL_SPLIT = Pattern.compile("\\|");
     private static final Pattern LIST_SPLIT = Pattern.compile("\\s*,\\s*");
+    private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+    private static final String INDEX = "README";
 
     private final Path directory;
 
@@ -45,6 +56,29 @@ public final class Book {
         /// @return true if it has a file
         public boolean written() {
             return slug.isPresent();
+        }
+    }
+
+    /// One Markdown file of the book folder or of a folder below it.
+    ///
+    /// @param name the path below the book folder, without `.md`, with `/` between folders: `models/ridge`,
+    ///     `glossary`, `models/README` (a folder's index), `01-linear-algebra`
+    /// @param file the absolute path of the file
+    public record Page(String name, Path file) {
+
+        /// The folder holding the page, below the book folder: `models`, or empty for the book's own.
+        ///
+        /// @return the folder's path with `/` between its parts
+        public String folder() {
+            int slash = name.lastIndexOf('/');
+            return slash < 0 ? "" : name.substring(0, slash);
+        }
+
+        /// Whether the page is its folder's `README.md`, the index of the folder.
+        ///
+        /// @return true for a README
+        public boolean index() {
+            return name.equals(INDEX) || name.endsWith("/" + INDEX);
         }
     }
 
@@ -170,6 +204,176 @@ public final class Book {
         return i >= 0 && i < written.size() && written.contains(chapter)
                 ? Optional.of(written.get(i))
                 : Optional.empty();
+    }
+
+    /// The page of a written chapter.
+    ///
+    /// @param chapter a written chapter
+    /// @return its page
+    public Page page(Chapter chapter) {
+        String slug = chapter.slug().orElseThrow();
+        return new Page(slug, directory.resolve(slug + ".md"));
+    }
+
+    /// Every Markdown file of the book folder and of the folders below it, hidden ones (`.x`) and
+    /// symbolic links excepted, by name.
+    ///
+    /// @return the pages, chapters and `README.md` files included
+    public List<Page> pages() {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .map(f -> directory.relativize(f).toString().replace('\\', '/'))
+                    .filter(relative -> Stream.of(relative.split("/", -1)).noneMatch(s -> s.startsWith(".")))
+                    .map(relative -> {
+                        String name = relative.substring(0, relative.length() - ".md".length());
+                        return new Page(name, directory.resolve(relative));
+                    })
+                    .sorted(Comparator.comparing(Page::name))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the pages of " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /// The page with this name, looked up among [#pages()], so that no name reaches a file outside
+    /// the book.
+    ///
+    /// @param name the name as the lab's address writes it: `models/ridge`, `glossary`; a folder's name
+    ///     (`models`) names its `README.md`; a trailing `.md` or `/` is allowed
+    /// @return the page, or empty if the book has no page of that name
+    /// @throws IllegalArgumentException naming the name, if it is not a relative path inside the book:
+    ///     absolute, with a backslash, or with a `..`, hidden (`.git`) or empty part
+    public Optional<Page> page(String name) {
+        String n = name == null ? "" : name;
+        if (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        if (n.endsWith(".md")) {
+            n = n.substring(0, n.length() - ".md".length());
+        }
+        if (n.isEmpty() || n.indexOf('\0') >= 0 || n.contains("\\")) {
+            throw new IllegalArgumentException(
+                    "'" + name + "' is not a page name (a relative path such as models/ridge)");
+        }
+        for (String part : n.split("/", -1)) {
+            if (part.equals("..")) {
+                throw new IllegalArgumentException("'" + name + "' leaves the book (it has a '..' part)");
+            }
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException("'" + name + "' is not a page name (it has an empty part)");
+            }
+            if (part.startsWith(".")) {
+                throw new IllegalArgumentException("'" + name + "' names a hidden file or folder ('" + part + "')");
+            }
+        }
+        String wanted = n;
+        return pages().stream()
+                .filter(p -> p.name().equals(wanted) || p.name().equals(wanted + "/" + INDEX))
+                .findFirst();
+    }
+
+    /// The Markdown of a page.
+    ///
+    /// @param page a page of this book
+    /// @return its text
+    public String markdown(Page page) {
+        return read(page.file());
+    }
+
+    /// A page's title: the text of its first `# ` heading (outside code blocks), else its name.
+    ///
+    /// @param page a page of this book
+    /// @return the title, as plain text (math keeps its `$…$`)
+    public String title(Page page) {
+        boolean code = false;
+        for (String line : markdown(page).lines().toList()) {
+            if (line.strip().startsWith("```")) {
+                code = !code;
+            } else if (!code && line.startsWith("# ")) {
+                return line.substring(2).strip();
+            }
+        }
+        return page.name();
+    }
+
+    /// What a folder holds besides its index and the chapters: its pages and the index of each
+    /// folder below it, in the order in which the folder's `README.md` first links to them (so that
+    /// the author's list sets the reading order), the others after them by name.
+    ///
+    /// @param folder the folder below the book (`models`), or empty for the book's own
+    /// @return the pages
+    public List<Page> contents(String folder) {
+        List<Page> pages = pages();
+        Set<String> chapters =
+                written().stream().map(c -> c.slug().orElseThrow()).collect(Collectors.toSet());
+        List<Page> contents = pages.stream()
+                .filter(p -> p.index()
+                        ? !p.folder().isEmpty() && parent(p.folder()).equals(folder)
+                        : p.folder().equals(folder) && !(folder.isEmpty() && chapters.contains(p.name())))
+                .toList();
+        Map<Path, Integer> order = new HashMap<>();
+        String indexName = folder.isEmpty() ? INDEX : folder + "/" + INDEX;
+        pages.stream().filter(p -> p.name().equals(indexName)).findFirst().ifPresent(index -> {
+            Matcher link = LINK.matcher(markdown(index));
+            while (link.find()) {
+                linked(index.file().getParent(), link.group(1)).ifPresent(f -> order.putIfAbsent(f, order.size()));
+            }
+        });
+        return contents.stream()
+                .sorted(Comparator.comparing((Page p) -> order.getOrDefault(p.file(), Integer.MAX_VALUE))
+                        .thenComparing(Page::name))
+                .toList();
+    }
+
+    /// The page before or after this one among its folder's [#contents(String)]. Only the pages of a
+    /// folder below the book have neighbours: in the book's own folder the chapters make the sequence.
+    ///
+    /// @param page a page
+    /// @param offset -1 for the previous one, +1 for the next
+    /// @return the neighbour, or empty at either end, for an index, or in the book's own folder
+    public Optional<Page> neighbour(Page page, int offset) {
+        if (page.folder().isEmpty() || page.index()) {
+            return Optional.empty();
+        }
+        List<Page> siblings =
+                contents(page.folder()).stream().filter(p -> !p.index()).toList();
+        int at = siblings.indexOf(page);
+        int i = at + offset;
+        return at >= 0 && i >= 0 && i < siblings.size() ? Optional.of(siblings.get(i)) : Optional.empty();
+    }
+
+    /// The index (`README.md`) of the folder holding a page below the book folder.
+    ///
+    /// @param page a page
+    /// @return the index, or empty for a page of the book's own folder or an index itself
+    public Optional<Page> index(Page page) {
+        if (page.folder().isEmpty() || page.index()) {
+            return Optional.empty();
+        }
+        String name = page.folder() + "/" + INDEX;
+        return pages().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private static String parent(String folder) {
+        int slash = folder.lastIndexOf('/');
+        return slash < 0 ? "" : folder.substring(0, slash);
+    }
+
+    /// The Markdown file a link of a page names, a folder standing for its `README.md`.
+    private static Optional<Path> linked(Path from, String destination) {
+        int hash = destination.indexOf('#');
+        String path = hash < 0 ? destination : destination.substring(0, hash);
+        if (path.isEmpty() || path.contains(":")) {
+            return Optional.empty();
+        }
+        try {
+            Path file = from.resolve(URLDecoder.decode(path, StandardCharsets.UTF_8))
+                    .normalize();
+            return Optional.of(Files.isDirectory(file) ? file.resolve(INDEX + ".md") : file);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a malformed link orders nothing
+        }
     }
 
     private static List<String> cells(String line) {

@@ -16,11 +16,12 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.renderer.html.AttributeProvider;
 
-/// Renders one chapter's Markdown to the HTML of its page body.
+/// Renders one page of the book (a chapter, a model page, the glossary) to the HTML of its page body.
 ///
 /// On top of [Markdown]: headings get GitHub-style anchors and make the table of contents; relative
-/// links are rewritten for the lab (`01-linear-algebra.md#x` → `/chapters/01-linear-algebra#x`, a
-/// code file → its read-only view under `/source/`, anything outside the repository disarmed); a
+/// links, relative to the page's folder, are rewritten for the lab by [Links]
+/// (`01-linear-algebra.md#x` → `/chapters/01-linear-algebra#x`, `models/ridge.md` → `/book/models/ridge`,
+/// a code file → its read-only view under `/source/`, anything outside the repository disarmed); a
 /// fenced block whose info string is `experiment ID` (or `experiment` with the id on its first line)
 /// becomes the live experiment; other code blocks keep their `language-…` class for highlight.js.
 final class ChapterRenderer {
@@ -34,7 +35,7 @@ final class ChapterRenderer {
     /// @param html the heading's text as HTML (math included)
     record TocEntry(int level, String anchor, String html) {}
 
-    /// A rendered chapter.
+    /// A rendered page.
     ///
     /// @param title the first heading's plain text
     /// @param html the body
@@ -52,11 +53,13 @@ final class ChapterRenderer {
         this.experiments = experiments;
     }
 
-    /// Renders a chapter's Markdown.
+    /// Renders a page of the book.
     ///
-    /// @param markdown the chapter's text
+    /// @param page the page (a chapter's is `book.page(chapter)`)
     /// @return the page body, its title and its table of contents
-    Rendered render(String markdown) {
+    Rendered render(Book.Page page) {
+        String markdown = book.markdown(page);
+        Links links = new Links(book, page.file());
         MathProtection math = MathProtection.of(markdown);
         Node document = Markdown.parser().parse(math.markdown());
 
@@ -104,7 +107,7 @@ final class ChapterRenderer {
             if (node instanceof Heading && anchors.containsKey(node)) {
                 attrs.put("id", anchors.get(node));
             } else if (node instanceof Link link) {
-                Links.Target target = Links.rewrite(book, link.getDestination());
+                Links.Target target = links.rewrite(link.getDestination());
                 attrs.put("href", target.href());
                 if (target.external()) {
                     attrs.put("rel", "noreferrer");

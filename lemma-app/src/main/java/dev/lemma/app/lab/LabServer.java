@@ -23,14 +23,19 @@ import java.util.stream.Collectors;
 ///
 /// | route | answer |
 /// |---|---|
-/// | `GET /` | the learning path |
+/// | `GET /` | the learning path, and the pages beside the chapters |
 /// | `GET /chapters/{slug}` | a chapter, with its experiments live |
+/// | `GET /book/{name}` | another page of `book/` as a chapter: `/book/models/ridge`, `/book/glossary` |
 /// | `GET /experiments`, `GET /experiments/{id}` | the index of experiments; one of them |
 /// | `GET /source/{path}` | a repository file, read-only |
 /// | `GET /api/experiments` | `[{id, title, chapter, summary}]` |
 /// | `GET /api/experiments/{id}` | the same plus formula and parameters |
 /// | `POST /api/experiments/{id}/run` | a run: `{id, arguments, charts, tables, notes, millis}` |
 /// | `POST /api/uploads?kind=image&name=…` | keeps a user's file: `{key, fileName}` |
+///
+/// Under `/book/`, a folder names its `README.md` (`/book/models`), a chapter's name redirects to
+/// `/chapters/{slug}`, an unknown name is a 404 page listing the pages, and a name that leaves the book
+/// (`..`, a hidden folder) is refused with 403.
 ///
 /// API errors are `{"error": message}` (plus `"parameter"` when one parameter is at fault): 400 for
 /// a bad parameter or malformed JSON, checked before anything is computed; 404 for an unknown id;
@@ -97,6 +102,7 @@ public final class LabServer implements AutoCloseable {
             });
             config.routes.get("/", ctx -> ctx.html(home()));
             config.routes.get("/chapters/{slug}", this::chapter);
+            config.routes.get("/book/<path>", this::page);
             config.routes.get("/experiments", ctx -> ctx.html(Pages.experiments(experiments, book.chapters())));
             config.routes.get("/experiments/{id}", this::experimentPage);
             config.routes.get("/source/<path>", this::source);
@@ -156,7 +162,54 @@ public final class LabServer implements AutoCloseable {
     private String home() {
         Map<String, Long> counts = experiments.stream()
                 .collect(Collectors.groupingBy(e -> String.valueOf(e.chapter()), Collectors.counting()));
-        return Pages.home(book.chapters(), counts);
+        Links links = new Links(book, book.directory().resolve("README.md"));
+        List<Pages.Shelf> beside = book.contents("").stream()
+                .map(p -> new Pages.Shelf(
+                        link(links, p),
+                        p.index()
+                                ? book.contents(p.folder()).stream()
+                                        .map(q -> link(links, q))
+                                        .toList()
+                                : List.of()))
+                .toList();
+        return Pages.home(book.chapters(), counts, beside);
+    }
+
+    /// A page of the book beside the chapters; a chapter or the book's README asked for by this route
+    /// is sent to its own address.
+    private void page(Context ctx) {
+        String name = ctx.pathParam("path");
+        Links links = new Links(book, book.directory().resolve("README.md"));
+        Book.Page page;
+        try {
+            page = book.page(name)
+                    .orElseThrow(() -> new ApiError(
+                            404,
+                            "no page '" + name + "' in the book; its pages: "
+                                    + book.pages().stream()
+                                            .map(p -> links.href(p.file()).orElseThrow())
+                                            .filter(href -> href.startsWith("/book/"))
+                                            .map(href -> href.substring("/book/".length()))
+                                            .collect(Collectors.joining(", "))
+                                    + " (the chapters are under /chapters/)"));
+        } catch (IllegalArgumentException unsafe) {
+            throw new ApiError(403, "refused: " + unsafe.getMessage());
+        }
+        String href = links.href(page.file()).orElseThrow();
+        if (!href.startsWith("/book/")) {
+            ctx.redirect(href);
+            return;
+        }
+        ChapterRenderer.Rendered rendered = renderer.render(page);
+        ctx.html(Pages.page(
+                rendered,
+                book.neighbour(page, -1).map(p -> link(links, p)),
+                book.neighbour(page, +1).map(p -> link(links, p)),
+                book.index(page).map(p -> link(links, p))));
+    }
+
+    private Pages.PageLink link(Links links, Book.Page page) {
+        return new Pages.PageLink(links.href(page.file()).orElseThrow(), book.title(page));
     }
 
     private void chapter(Context ctx) {
@@ -167,7 +220,7 @@ public final class LabServer implements AutoCloseable {
                                 + book.written().stream()
                                         .map(c -> c.slug().orElseThrow())
                                         .collect(Collectors.joining(", "))));
-        ChapterRenderer.Rendered rendered = renderer.render(book.markdown(chapter));
+        ChapterRenderer.Rendered rendered = renderer.render(book.page(chapter));
         ctx.html(Pages.chapter(rendered, book.neighbour(chapter, -1), book.neighbour(chapter, +1)));
     }
 

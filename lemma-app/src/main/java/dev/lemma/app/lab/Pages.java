@@ -6,10 +6,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/// The HTML pages of the lab: one shared layout and the home, chapter, experiment and index pages
+/// The HTML pages of the lab: one shared layout and the home, chapter, book page, experiment and index pages
 /// that fill it.
 final class Pages {
     private Pages() {}
+
+    /// A link to a page of the book beside the chapters.
+    ///
+    /// @param href the lab's address (`/book/models/ridge`)
+    /// @param title the page's title, plain text
+    record PageLink(String href, String title) {}
+
+    /// One entry of the home page's "Beside the chapters": a page, and the pages of its folder when it
+    /// is a folder's index (the models).
+    ///
+    /// @param page the page
+    /// @param pages the pages it leads to, in reading order, or none
+    record Shelf(PageLink page, List<PageLink> pages) {
+        /// Copies the list.
+        Shelf {
+            pages = List.copyOf(pages);
+        }
+    }
 
     /// The layout shared by every page.
     ///
@@ -61,8 +79,8 @@ final class Pages {
                         main);
     }
 
-    /// The home page: the learning path.
-    static String home(List<Book.Chapter> chapters, Map<String, Long> experimentsByChapter) {
+    /// The home page: the learning path, then the pages beside the chapters.
+    static String home(List<Book.Chapter> chapters, Map<String, Long> experimentsByChapter, List<Shelf> beside) {
         StringBuilder path = new StringBuilder();
         Optional<Book.Chapter> first =
                 chapters.stream().filter(Book.Chapter::written).findFirst();
@@ -117,9 +135,38 @@ final class Pages {
                     <ol class="path">
                 %s    </ol>
                   </section>
-                </main>
-                """.formatted(start, path);
+                %s</main>
+                """.formatted(start, path, beside(beside));
         return layout("Lemma — the learning path", "page-home", main, false);
+    }
+
+    private static String beside(List<Shelf> shelves) {
+        if (shelves.isEmpty()) {
+            return "";
+        }
+        StringBuilder list = new StringBuilder();
+        for (Shelf shelf : shelves) {
+            list.append("<li class=\"beside-entry\">").append(link(shelf.page()));
+            if (!shelf.pages().isEmpty()) {
+                list.append("\n<ul class=\"beside-pages\">");
+                for (PageLink p : shelf.pages()) {
+                    list.append("<li>").append(link(p)).append("</li>");
+                }
+                list.append("</ul>");
+            }
+            list.append("</li>\n");
+        }
+        return """
+                  <section class="beside-section">
+                    <h2>Beside the chapters</h2>
+                    <ul class="beside">
+                %s    </ul>
+                  </section>
+                """.formatted(list);
+    }
+
+    private static String link(PageLink p) {
+        return "<a href=\"" + Html.escape(p.href()) + "\">" + Html.escape(p.title()) + "</a>";
     }
 
     private static String chapterRef(List<Book.Chapter> chapters, String number) {
@@ -140,6 +187,46 @@ final class Pages {
     /// A chapter page: table of contents, the chapter, links to its neighbours.
     static String chapter(
             ChapterRenderer.Rendered rendered, Optional<Book.Chapter> previous, Optional<Book.Chapter> next) {
+        String pager = "<nav class=\"pager\" aria-label=\"Chapters\">"
+                + previous.map(c -> pagerLink(c, "prev", "Previous")).orElse("<span></span>")
+                + next.map(c -> pagerLink(c, "next", "Next")).orElse("<span></span>")
+                + "</nav>";
+        return reading(rendered, "", pager, "page-chapter");
+    }
+
+    /// A page of the book beside the chapters (a model page, the glossary): laid out as a chapter,
+    /// under a trail back to where it belongs, with links to its neighbours when it has any.
+    ///
+    /// @param rendered the page
+    /// @param previous the page before it in its folder, if any
+    /// @param next the page after it, if any
+    /// @param up the folder's index for a page of a folder (a model page → the models), else home
+    static String page(
+            ChapterRenderer.Rendered rendered,
+            Optional<PageLink> previous,
+            Optional<PageLink> next,
+            Optional<PageLink> up) {
+        String crumbs = "<nav class=\"crumbs page-crumbs\" aria-label=\"Where this page is\">"
+                + "<a href=\"/\">Learning path</a>"
+                + up.map(u -> " · <a class=\"page-up\" href=\"" + Html.escape(u.href()) + "\">" + Html.escape(u.title())
+                                + "</a>")
+                        .orElse("")
+                + "</nav>";
+        PageLink back = up.orElse(new PageLink("/", "The learning path"));
+        String pager = "<nav class=\"pager\" aria-label=\"Pages\">"
+                + previous.map(p -> pagerLink(p.href(), "prev", "Previous", Html.escape(p.title())))
+                        .orElse("<span></span>")
+                + next.map(p -> pagerLink(p.href(), "next", "Next", Html.escape(p.title())))
+                        .orElse("<span></span>")
+                + "<a class=\"pager-up\" rel=\"up\" href=\"" + Html.escape(back.href())
+                + "\"><span class=\"pager-label\">Back to</span><span class=\"pager-title\">"
+                + Html.escape(back.title()) + "</span></a>"
+                + "</nav>";
+        return reading(rendered, crumbs, pager, "page-chapter page-book");
+    }
+
+    /// The layout of a page to read: contents on the side, the text, the navigation under it.
+    private static String reading(ChapterRenderer.Rendered rendered, String crumbs, String pager, String bodyClass) {
         StringBuilder toc = new StringBuilder();
         for (ChapterRenderer.TocEntry e : rendered.toc()) {
             toc.append("<li class=\"toc-")
@@ -150,10 +237,6 @@ final class Pages {
                     .append(e.html())
                     .append("</a></li>\n");
         }
-        String pager = "<nav class=\"pager\" aria-label=\"Chapters\">"
-                + previous.map(c -> pagerLink(c, "prev", "Previous")).orElse("<span></span>")
-                + next.map(c -> pagerLink(c, "next", "Next")).orElse("<span></span>")
-                + "</nav>";
         String main = """
                 <div class="chapter-layout">
                   <nav class="toc" aria-label="Contents">
@@ -163,23 +246,30 @@ final class Pages {
                   </nav>
                   <main class="prose">
                     <article>
-                %s
+                %s%s
                     </article>
                     %s
                   </main>
                 </div>
-                """.formatted(toc, rendered.html(), pager);
+                """.formatted(toc, crumbs, rendered.html(), pager);
         return layout(
                 rendered.title() + " — Lemma",
-                "page-chapter",
+                bodyClass,
                 main,
                 !rendered.experimentIds().isEmpty());
     }
 
     private static String pagerLink(Book.Chapter c, String rel, String label) {
-        return "<a class=\"pager-" + rel + "\" rel=\"" + rel + "\" href=\"/chapters/"
-                + Html.escape(c.slug().orElseThrow()) + "\"><span class=\"pager-label\">" + label
-                + "</span><span class=\"pager-title\">" + Html.escape(c.number()) + " · " + Html.escape(c.title())
+        return pagerLink(
+                "/chapters/" + c.slug().orElseThrow(),
+                rel,
+                label,
+                Html.escape(c.number()) + " · " + Html.escape(c.title()));
+    }
+
+    private static String pagerLink(String href, String rel, String label, String titleHtml) {
+        return "<a class=\"pager-" + rel + "\" rel=\"" + rel + "\" href=\"" + Html.escape(href)
+                + "\"><span class=\"pager-label\">" + label + "</span><span class=\"pager-title\">" + titleHtml
                 + "</span></a>";
     }
 

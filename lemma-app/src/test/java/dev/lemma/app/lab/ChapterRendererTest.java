@@ -26,7 +26,7 @@ class ChapterRendererTest {
     }
 
     private ChapterRenderer.Rendered render(String slug) {
-        return renderer.render(book.markdown(book.find(slug).orElseThrow()));
+        return renderer.render(book.page(book.find(slug).orElseThrow()));
     }
 
     @Test
@@ -93,17 +93,47 @@ class ChapterRendererTest {
     }
 
     @Test
+    void linksOfAPageInAFolderAreRelativeToThatFolder() {
+        String html = renderer.render(book.page("models/ridge").orElseThrow()).html();
+        assertThat(html)
+                .contains("href=\"/chapters/01-vectors#11-the-wave\"")
+                .contains("href=\"/source/src/Matrix.java#times\"")
+                .contains("href=\"/book/models/lasso\"")
+                .contains("href=\"/book/models#the-models\"")
+                .contains("href=\"/book/glossary#vector\"")
+                .contains("href=\"/\"")
+                .contains("data-experiment=\"wave\"");
+    }
+
+    /// The real model pages link up to the chapters (`../08-case-studies.md`), to the code
+    /// (`../../lemma-ml/…`) and to each other (`linear-regression.md`).
+    @Test
+    void theRealRidgePageLinksToChaptersCodeAndModels() {
+        Book real = TestBook.real();
+        ChapterRenderer r = new ChapterRenderer(real, id -> Optional.empty());
+        String html = r.render(real.page("models/ridge").orElseThrow()).html();
+        assertThat(html)
+                .contains("href=\"/chapters/08-case-studies#")
+                .contains("href=\"/source/lemma-ml/src/main/java/dev/lemma/ml/linear/Ridge.java\"")
+                .contains("href=\"/book/models/linear-regression\"")
+                .doesNotContain("href=\"/source/book/")
+                .doesNotContain("href=\"#\"");
+    }
+
+    @Test
     void theRealBookRendersWithoutLosingMath() {
         Book real = TestBook.real();
         ChapterRenderer r = new ChapterRenderer(real, id -> Optional.empty());
-        for (Book.Chapter chapter : real.written()) {
-            String markdown = real.markdown(chapter);
-            ChapterRenderer.Rendered rendered = r.render(markdown);
-            assertThat(rendered.html()).doesNotContain("LEMMAMATHTOKEN");
-            assertThat(rendered.toc()).isNotEmpty();
+        for (Book.Page page : real.pages()) {
+            String markdown = real.markdown(page);
+            ChapterRenderer.Rendered rendered = r.render(page);
+            assertThat(rendered.html()).as(page.name()).doesNotContain("LEMMAMATHTOKEN");
             int inSource = MathProtection.of(markdown).math().size();
             int inHtml = rendered.html().split("<span class=\"math ", -1).length - 1;
-            assertThat(inHtml).as(chapter.slug().orElseThrow()).isEqualTo(inSource);
+            assertThat(inHtml).as(page.name()).isEqualTo(inSource);
+        }
+        for (Book.Chapter chapter : real.written()) {
+            assertThat(r.render(real.page(chapter)).toc()).as(chapter.title()).isNotEmpty();
         }
     }
 }

@@ -264,6 +264,51 @@ class LabBrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    /// A model page (`book/models/ridge.md`) renders as a chapter: its math without a KaTeX error, its
+    /// experiment drawn, its links to the chapters rewritten from `../`.
+    @Test
+    void aModelPageRendersItsMathAndItsExperiment() {
+        open("/book/models/ridge");
+        page.waitForSelector(".katex");
+        page.waitForFunction("() => document.querySelectorAll('.math .katex').length"
+                + " === document.querySelectorAll('span.math').length");
+        assertThat(page.locator(".katex").count()).isPositive();
+        assertThat(page.locator(".katex-error").count()).isZero();
+        screenshot("model-ridge-top.png", false);
+        assertThat(page.locator(".prose a[href^='/chapters/08-case-studies#']").count())
+                .isPositive();
+        assertThat(page.locator("a[rel=up]").getAttribute("href")).isEqualTo("/book/models");
+        assertThat(page.locator("a[rel=next]").getAttribute("href")).startsWith("/book/models/");
+        Locator widgets = page.locator(".prose section.experiment[data-experiment]");
+        if (!Experiments.all().isEmpty()) {
+            assertThat(widgets.count()).as("the experiment of the ridge page").isPositive();
+        }
+        for (int i = 0; i < widgets.count(); i++) {
+            Locator widget = widgets.nth(i);
+            String id = widget.getAttribute("data-experiment");
+            widget.scrollIntoViewIfNeeded();
+            page.waitForFunction(
+                    "id => ['ready', 'error'].includes(document.getElementById('experiment-' + id).dataset.state)",
+                    id,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000));
+            assertThat(widget.getAttribute("data-state")).as(id).isEqualTo("ready");
+            assertThat(widget.locator(".experiment-chart .main-svg").count())
+                    .as(id)
+                    .isPositive();
+        }
+        screenshot("model-ridge-experiment.png", false);
+        screenshot("model-ridge.png", true);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void homeListsThePagesBesideTheChapters() {
+        open("/");
+        assertThat(page.locator(".beside-pages a").allTextContents())
+                .contains("Ridge regression", "Principal component analysis");
+        assertThat(page.locator(".beside a[href='/book/glossary']").count()).isEqualTo(1);
+    }
+
     @Test
     void anExperimentOnItsOwnPage() {
         String id = Experiments.all().isEmpty()

@@ -118,6 +118,128 @@ class LabServerTest {
     }
 
     @Test
+    void homeListsThePagesBesideTheChapters() throws Exception {
+        String body = get("/").body();
+        assertThat(body)
+                .contains("<h2>Beside the chapters</h2>")
+                .contains("<a href=\"/book/models\">Models</a>")
+                .contains("<a href=\"/book/models/ridge\">Ridge regression</a>")
+                .contains("<a href=\"/book/models/lasso\">Lasso and $\\ell_1$</a>")
+                .contains("<a href=\"/book/glossary\">Glossary</a>");
+        // In the order of the READMEs' links, the unlisted appendix last.
+        assertThat(body.indexOf("/book/models/ridge\""))
+                .isLessThan(body.indexOf("/book/models/lasso\""))
+                .isLessThan(body.indexOf("/book/models/appendix\""))
+                .isLessThan(body.indexOf("/book/glossary\""));
+        assertThat(body).doesNotContain("/book/00-basics").doesNotContain("/book/README");
+    }
+
+    /// A model page is rendered as a chapter; its links are relative to `book/models/`.
+    @Test
+    void aModelPageRendersWithItsExperimentAndItsLinksRewritten() throws Exception {
+        Response r = get("/book/models/ridge");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/html");
+        assertThat(r.body())
+                .contains("<h1 id=\"ridge-regression\">Ridge regression</h1>")
+                .contains("<section class=\"experiment\" id=\"experiment-wave\" data-experiment=\"wave\">")
+                .contains("plotly.js", "experiment.js")
+                .contains("href=\"/chapters/01-vectors#11-the-wave\"")
+                .contains("href=\"/source/src/Matrix.java#times\"")
+                .contains("href=\"/book/models/lasso\">lasso</a>")
+                .contains("href=\"/book/models#the-models\"")
+                .contains("href=\"/book/glossary#vector\"")
+                .doesNotContain("etc/passwd")
+                .contains("<a href=\"#experiment\">Experiment</a>");
+    }
+
+    @Test
+    void modelPagesLeadToEachOtherAndBackToTheirIndex() throws Exception {
+        String ridge = get("/book/models/ridge").body();
+        assertThat(ridge)
+                .doesNotContain("rel=\"prev\"")
+                .contains("rel=\"next\" href=\"/book/models/lasso\"")
+                .contains("rel=\"up\" href=\"/book/models\"")
+                .contains("class=\"page-up\" href=\"/book/models\">Models</a>");
+        String lasso = get("/book/models/lasso").body();
+        assertThat(lasso)
+                .contains("rel=\"prev\" href=\"/book/models/ridge\"")
+                .contains("rel=\"next\" href=\"/book/models/appendix\"");
+        assertThat(get("/book/models/appendix").body()).doesNotContain("rel=\"next\"");
+        Response index = get("/book/models");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body())
+                .contains("<h1 id=\"models\">Models</h1>")
+                .contains("href=\"/book/models/ridge\">ridge.md</a>")
+                .contains("rel=\"up\" href=\"/\"")
+                .doesNotContain("rel=\"next\"");
+        assertThat(get("/book/models/README").body()).contains("<h1 id=\"models\">Models</h1>");
+    }
+
+    @Test
+    void aPageOfTheBookFolderLinksHome() throws Exception {
+        Response r = get("/book/glossary");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("<h2 id=\"vector\">Vector</h2>")
+                .contains("href=\"/chapters/01-vectors\"")
+                .contains("rel=\"up\" href=\"/\"")
+                .doesNotContain("rel=\"prev\"")
+                .doesNotContain("rel=\"next\"")
+                .doesNotContain("plotly.js");
+    }
+
+    @Test
+    void aChapterAskedForUnderBookIsSentToItsAddress() throws Exception {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "book/01-vectors"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/chapters/01-vectors"));
+    }
+
+    @Test
+    void unknownPageIsA404PageListingThePages() throws Exception {
+        Response r = get("/book/models/ridg");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body())
+                .contains("no page &#39;models/ridg&#39;")
+                .contains("models/ridge", "models/lasso", "glossary")
+                .doesNotContain("Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/book/../outside",
+                "/book/models/../../outside",
+                "/book/%2e%2e/outside",
+                "/book/models/%2e%2e/%2e%2e/outside",
+                "/book/..%2foutside",
+                "/book/models/..%2f..%2foutside",
+                "/book/%2e%2e%2foutside.md",
+                "/book/.hidden",
+                "/book/models//ridge"
+            })
+    void pagesOutsideTheBookAreRefused(String path) throws Exception {
+        Response r = get(path);
+        // Jetty hands these paths, decoded, to the route: the refusal is the lab's own.
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.body()).contains("refused").doesNotContain("secret-outside-the-book");
+    }
+
+    @Test
+    void aRefusalSaysWhatWasWrong() throws Exception {
+        assertThat(get("/book/models/%2e%2e/%2e%2e/outside").body())
+                .contains("refused: &#39;models/../../outside&#39; leaves the book (it has a &#39;..&#39; part)");
+        assertThat(get("/book/models/.git").body())
+                .contains("refused: &#39;models/.git&#39; names a hidden file or folder (&#39;.git&#39;)");
+    }
+
+    @Test
     void experimentPagesListAndShowEachExperiment() throws Exception {
         Response index = get("/experiments");
         assertThat(index.status()).isEqualTo(200);

@@ -16,6 +16,35 @@ final class TestBook {
             | 0 | [Basics](00-basics.md): numbers and notation | — | 1 | written |
             | 1 | [Vectors](01-vectors.md): vectors, matrices and the wave | 0 | 1–2 | written |
             | 2 | Calculus: derivatives and gradients | 1 | 3 | planned |
+
+            Beside the chapters: [the models](models/README.md) and the [glossary](glossary.md).
+            """;
+
+    /// The models' index lists ridge before lasso, and not the appendix: that is their order.
+    static final String MODELS = """
+            # Models
+
+            ## The models
+
+            | model | page |
+            |---|---|
+            | ridge | [ridge.md](ridge.md) |
+            | lasso | [lasso.md](lasso.md) |
+            """;
+
+    static final String RIDGE = """
+            # Ridge regression
+
+            Its links are relative to `book/models/`: the [wave](../01-vectors.md#11-the-wave), the
+            [matrix class](../../src/Matrix.java#times), the [lasso](lasso.md), the
+            [index](README.md#the-models), a [term](../glossary.md#vector), [home](../README.md) and a
+            [way out](../../../etc/passwd).
+
+            ## Experiment
+
+            ```experiment wave
+            Outside the lab: ./lemma experiments run wave
+            ```
             """;
 
     static final String BASICS = """
@@ -68,12 +97,27 @@ final class TestBook {
             ```
             """;
 
-    /// Writes the test book into `root/book`, with a code file at `root/src/Matrix.java`.
+    /// Writes the test book into `root/book` (two chapters, a glossary, three model pages under
+    /// `models/`), with a code file at `root/src/Matrix.java` and a page outside the book.
     static Book write(Path root) throws IOException {
         Path book = Files.createDirectories(root.resolve("book"));
         Files.writeString(book.resolve("README.md"), README);
         Files.writeString(book.resolve("00-basics.md"), BASICS);
         Files.writeString(book.resolve("01-vectors.md"), VECTORS);
+        Files.writeString(book.resolve("glossary.md"), """
+                # Glossary
+
+                ## Vector
+
+                An arrow; see [chapter 1](01-vectors.md).
+                """);
+        Path models = Files.createDirectories(book.resolve("models"));
+        Files.writeString(models.resolve("README.md"), MODELS);
+        Files.writeString(models.resolve("ridge.md"), RIDGE);
+        Files.writeString(models.resolve("lasso.md"), "# Lasso and $\\ell_1$\n\nBack to [ridge](ridge.md).\n");
+        Files.writeString(models.resolve("appendix.md"), "# Appendix\n\nNot in the index.\n");
+        // A page beside the book, that no address under /book/ may reach.
+        Files.writeString(root.resolve("outside.md"), "# Outside\n\nsecret-outside-the-book\n");
         Path src = Files.createDirectories(root.resolve("src"));
         Files.writeString(src.resolve("Matrix.java"), """
                 package x;
