@@ -2,8 +2,8 @@ package dev.lemma.ml.linear;
 
 import dev.lemma.linalg.Matrix;
 import dev.lemma.ml.Classifier;
-import dev.lemma.ml.Inputs;
 import dev.lemma.ml.ModelState;
+import dev.lemma.numeric.StableFunctions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,18 +24,18 @@ public record LogisticClassifier(
         int classes,
         boolean converged,
         int iterations)
-        implements Classifier {
+        implements LinearClassifier {
 
     /// Copies the arrays.
     public LogisticClassifier {
         parameters = Map.copyOf(parameters);
-        coefficients = copy(coefficients);
+        coefficients = LinearClassifier.copy(coefficients);
         intercepts = intercepts.clone();
     }
 
     @Override
     public double[][] coefficients() {
-        return copy(coefficients);
+        return LinearClassifier.copy(coefficients);
     }
 
     @Override
@@ -44,33 +44,29 @@ public record LogisticClassifier(
     }
 
     @Override
-    public int features() {
-        return coefficients[0].length;
-    }
-
-    @Override
     public int[] predict(Matrix x) {
         return Classifier.argmax(predictProba(x));
     }
 
+    /// $\sigma(z)$ for class 1 with two classes, $\operatorname{softmax}(z)$ otherwise, of the scores $z$ of
+    /// [#decisionFunction].
     @Override
     public double[][] predictProba(Matrix x) {
-        Inputs.prediction("logistic-regression", x, features());
-        double[][] p = new double[x.rows()][classes];
-        for (int i = 0; i < x.rows(); i++) {
-            if (coefficients.length == 1) {
-                double p1 = dev.lemma.numeric.StableFunctions.sigmoid(score(x, i, 0));
-                p[i][0] = 1 - p1;
-                p[i][1] = p1;
+        double[][] z = decisionFunction(x);
+        double[][] p = new double[z.length][classes];
+        for (int i = 0; i < z.length; i++) {
+            if (z[i].length == 1) {
+                // σ(−z), not 1 − σ(z): for a large score the small probability keeps its digits
+                p[i][0] = StableFunctions.sigmoid(-z[i][0]);
+                p[i][1] = StableFunctions.sigmoid(z[i][0]);
             } else {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < classes; k++) {
-                    p[i][k] = score(x, i, k);
-                    max = Math.max(max, p[i][k]);
+                    max = Math.max(max, z[i][k]);
                 }
                 double sum = 0;
                 for (int k = 0; k < classes; k++) {
-                    p[i][k] = Math.exp(p[i][k] - max);
+                    p[i][k] = Math.exp(z[i][k] - max);
                     sum += p[i][k];
                 }
                 for (int k = 0; k < classes; k++) {
@@ -81,18 +77,10 @@ public record LogisticClassifier(
         return p;
     }
 
-    private double score(Matrix x, int i, int k) {
-        double s = intercepts[k];
-        for (int j = 0; j < coefficients[k].length; j++) {
-            s += coefficients[k][j] * x.get(i, j);
-        }
-        return s;
-    }
-
     @Override
     public ModelState state() {
         Map<String, Object> learned = new LinkedHashMap<>();
-        learned.put("coef_", copy(coefficients));
+        learned.put("coef_", LinearClassifier.copy(coefficients));
         learned.put("intercept_", intercepts.clone());
         learned.put("n_classes", classes);
         learned.put("n_iter_", iterations);
@@ -112,13 +100,5 @@ public record LogisticClassifier(
                 (int) state.number("n_classes"),
                 Boolean.TRUE.equals(state.learned().get("converged")),
                 (int) state.number("n_iter_"));
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

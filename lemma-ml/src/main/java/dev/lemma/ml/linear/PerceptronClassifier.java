@@ -2,7 +2,6 @@ package dev.lemma.ml.linear;
 
 import dev.lemma.linalg.Matrix;
 import dev.lemma.ml.Classifier;
-import dev.lemma.ml.Inputs;
 import dev.lemma.ml.ModelState;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,18 +22,18 @@ public record PerceptronClassifier(
         int classes,
         int epochs,
         boolean separated)
-        implements Classifier {
+        implements LinearClassifier {
 
     /// Copies the arrays.
     public PerceptronClassifier {
         parameters = Map.copyOf(parameters);
-        coefficients = copy(coefficients);
+        coefficients = LinearClassifier.copy(coefficients);
         intercepts = intercepts.clone();
     }
 
     @Override
     public double[][] coefficients() {
-        return copy(coefficients);
+        return LinearClassifier.copy(coefficients);
     }
 
     @Override
@@ -42,18 +41,17 @@ public record PerceptronClassifier(
         return intercepts.clone();
     }
 
-    @Override
-    public int features() {
-        return coefficients[0].length;
-    }
-
+    /// The class of the largest score of [#decisionFunction]; with two classes, 1 where the one score
+    /// is positive.
     @Override
     public int[] predict(Matrix x) {
-        Inputs.prediction("perceptron", x, features());
-        double[][] rows = x.toArray();
-        int[] labels = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = decide(coefficients, intercepts, rows[i]);
+        double[][] z = decisionFunction(x);
+        if (coefficients.length > 1) {
+            return Classifier.argmax(z);
+        }
+        int[] labels = new int[z.length];
+        for (int i = 0; i < z.length; i++) {
+            labels[i] = z[i][0] > 0 ? 1 : 0;
         }
         return labels;
     }
@@ -73,12 +71,12 @@ public record PerceptronClassifier(
 
     static int decide(double[][] w, double[] b, double[] x) {
         if (w.length == 1) {
-            return score(w[0], b[0], x) > 0 ? 1 : 0;
+            return LinearClassifier.score(w[0], b[0], x) > 0 ? 1 : 0;
         }
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < w.length; k++) {
-            double s = score(w[k], b[k], x);
+            double s = LinearClassifier.score(w[k], b[k], x);
             if (s > bestScore) {
                 best = k;
                 bestScore = s;
@@ -87,18 +85,10 @@ public record PerceptronClassifier(
         return best;
     }
 
-    private static double score(double[] w, double b, double[] x) {
-        double s = b;
-        for (int j = 0; j < w.length; j++) {
-            s += w[j] * x[j];
-        }
-        return s;
-    }
-
     @Override
     public ModelState state() {
         Map<String, Object> learned = new LinkedHashMap<>();
-        learned.put("coef_", copy(coefficients));
+        learned.put("coef_", LinearClassifier.copy(coefficients));
         learned.put("intercept_", intercepts.clone());
         learned.put("n_classes", classes);
         learned.put("n_iter_", epochs);
@@ -118,13 +108,5 @@ public record PerceptronClassifier(
                 (int) state.number("n_classes"),
                 (int) state.number("n_iter_"),
                 Boolean.TRUE.equals(state.learned().get("separated")));
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }
