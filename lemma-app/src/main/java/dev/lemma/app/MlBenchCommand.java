@@ -3,6 +3,8 @@ package dev.lemma.app;
 import static dev.lemma.app.GemmBenchCommand.jsonNumber;
 import static dev.lemma.app.GemmBenchCommand.jsonString;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lemma.data.Dataset;
 import dev.lemma.data.Synthetic;
 import dev.lemma.linalg.Matrix;
@@ -12,12 +14,16 @@ import dev.lemma.ml.linear.LogisticRegression;
 import dev.lemma.ml.neighbors.Algorithm;
 import dev.lemma.ml.neighbors.KNeighborsClassifier;
 import dev.lemma.ml.neighbors.Weights;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -38,10 +44,10 @@ import picocli.CommandLine.Spec;
 /// - **knn**: 5-nearest-neighbour prediction with the k-d tree, $m$ training points and $m$ queries of
 ///   two noisy half-moons. Quality: agreement with brute force on the first 2 000 queries.
 ///
-/// Each time is the median of `--repeat` runs after `--warm-up` runs that let the JIT compile. The
-/// scikit-learn 1.2.1 figures printed beside them were measured on the machines Lemma is developed on
-/// (2 cores, OpenBLAS, one thread, median of 5) by `lemma-bench/scripts/sklearn_ml_bench.py`, which a
-/// user can run to measure their own.
+/// Each time is the median of `--repeat` runs after `--warm-up` runs that let the JIT compile. Beside
+/// them: scikit-learn's times for the same measurements, by default those the book records ([#SCIKIT_LEARN],
+/// measured on the machine Lemma is developed on), or those of
+/// `lemma-bench/scripts/sklearn_ml_bench.py --json FILE` run on the user's machine (`--scikit-learn FILE`).
 ///
 /// Book: chapter 8, "Speed against scikit-learn".
 @Command(
@@ -97,6 +103,7 @@ final class MlBenchCommand implements Callable<Integer> {
 
     /// One measurement.
     ///
+    /// @param key what was measured, as [#SCIKIT_LEARN] and the script's JSON name it
     /// @param task the problem (`logistic`, `pca`, `knn`)
     /// @param what what was timed, e.g. `fit L-BFGS`
     /// @param shape the data's shape
@@ -105,8 +112,9 @@ final class MlBenchCommand implements Callable<Integer> {
     /// @param quality what the quality figure is
     /// @param error the quality figure: a relative gap or error (0 is perfect), or a disagreement rate
     /// @param detail more about the run (iterations, …)
-    /// @param scikitLearn scikit-learn 1.2.1's median time on these machines, or NaN if not measured
+    /// @param scikitLearn scikit-learn's median time for the same measurement, or NaN if there is none
     record Result(
+            String key,
             String task,
             String what,
             String shape,
@@ -115,11 +123,42 @@ final class MlBenchCommand implements Callable<Integer> {
             String quality,
             double error,
             String detail,
-            double scikitLearn) {}
+            double scikitLearn) {
+
+        Result withScikitLearn(Map<String, Double> figures) {
+            return new Result(
+                    key,
+                    task,
+                    what,
+                    shape,
+                    seconds,
+                    fastest,
+                    quality,
+                    error,
+                    detail,
+                    figures.getOrDefault(key, Double.NaN));
+        }
+    }
+
+    /// scikit-learn 1.2.1's figures for the default problems (100 000 rows), in seconds, as §8.9 of the book
+    /// records them: measured by `lemma-bench/scripts/sklearn_ml_bench.py` (NumPy 1.24, OpenBLAS, one
+    /// thread, median of 5) on the 2-core AMD EPYC (Zen 4) machine Lemma is developed on, 22 November 2026.
+    /// `--scikit-learn FILE` replaces them with the script's output on the user's machine.
+    static final Map<String, Double> SCIKIT_LEARN =
+            Map.of("logistic", 0.073, "pca-randomized", 0.40, "pca-full", 0.85, "knn-fit", 0.036, "knn-predict", 1.10);
+
+    @Option(
+            names = "--scikit-learn",
+            paramLabel = "FILE.json",
+            description = "scikit-learn's figures to print beside Lemma's, as written by"
+                    + " lemma-bench/scripts/sklearn_ml_bench.py --json FILE.json (default: those measured for the"
+                    + " book, shown for --rows 100000 only).")
+    Path scikitLearn;
 
     @Override
     public Integer call() {
         Set<String> chosen = validate();
+        Map<String, Double> figures = scikitLearnFigures();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Result> results = new ArrayList<>();
@@ -138,6 +177,7 @@ final class MlBenchCommand implements Callable<Integer> {
             }
         }
         err.println();
+        results.replaceAll(r -> r.withScikitLearn(figures));
         if (json) {
             out.println(toJson(results));
         } else {
@@ -145,6 +185,39 @@ final class MlBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /// The figures to print beside Lemma's: the book's for the default size, or a file's.
+    private Map<String, Double> scikitLearnFigures() {
+        if (scikitLearn == null) {
+            return rows == 100_000 ? SCIKIT_LEARN : Map.of();
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(scikitLearn.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--scikit-learn " + scikitLearn + ": cannot read it as JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null
+                || !root.path("results").isArray()
+                || !root.path("rows").isInt()) {
+            throw new IllegalArgumentException("--scikit-learn " + scikitLearn
+                    + ": not the output of sklearn_ml_bench.py --json (it needs 'rows' and 'results')");
+        }
+        if (root.get("rows").asInt() != rows) {
+            throw new IllegalArgumentException("--scikit-learn " + scikitLearn + " was measured with "
+                    + root.get("rows").asInt() + " rows, but this run has --rows " + rows);
+        }
+        Map<String, Double> figures = new HashMap<>();
+        for (JsonNode r : root.get("results")) {
+            if (!r.path("key").isTextual() || !r.path("seconds").isNumber()) {
+                throw new IllegalArgumentException("--scikit-learn " + scikitLearn
+                        + ": every result needs a 'key' and a number of 'seconds', but one is " + r);
+            }
+            figures.put(r.get("key").asText(), r.get("seconds").asDouble());
+        }
+        return figures;
     }
 
     private Set<String> validate() {
@@ -183,6 +256,7 @@ final class MlBenchCommand implements Callable<Integer> {
         double gap = (learner.objective(data, fit.last()) - optimum) / Math.abs(optimum);
         results.add(new Result(
                 "logistic",
+                "logistic",
                 "fit L-BFGS, C = 1",
                 rows + " × 50",
                 fit.median(),
@@ -190,7 +264,7 @@ final class MlBenchCommand implements Callable<Integer> {
                 "objective − optimum, relative",
                 gap,
                 fit.last().iterations() + " iterations",
-                rows == 100_000 ? 0.37 : Double.NaN));
+                Double.NaN));
         progress.step();
     }
 
@@ -208,14 +282,9 @@ final class MlBenchCommand implements Callable<Integer> {
             for (int c = 0; c < variance.length; c++) {
                 error = Math.max(error, Math.abs(variance[c] - exact[c]) / exact[c]);
             }
-            double sklearn = rows != 100_000
-                    ? Double.NaN
-                    : switch (solver) {
-                        case RANDOMIZED -> 0.37;
-                        case FULL -> 0.84;
-                        default -> Double.NaN;
-                    };
+            String name = solver.name().toLowerCase(Locale.ROOT);
             results.add(new Result(
+                    "pca-" + name,
                     "pca",
                     "fit " + solver.name().toLowerCase(Locale.ROOT)
                             + (solver == PCA.Solver.COVARIANCE ? " (auto)" : ""),
@@ -225,7 +294,7 @@ final class MlBenchCommand implements Callable<Integer> {
                     "explained variance vs full SVD, max relative error",
                     error,
                     solver == PCA.Solver.FULL ? "the reference" : "",
-                    sklearn));
+                    Double.NaN));
             progress.step();
         }
     }
@@ -252,8 +321,18 @@ final class MlBenchCommand implements Callable<Integer> {
         }
         String shape = rows + " points, 2-D";
         results.add(new Result(
-                "knn", "fit k-d tree", shape, fit.median(), fit.fastest(), "", Double.NaN, "leaf size 30", Double.NaN));
+                "knn-fit",
+                "knn",
+                "fit k-d tree",
+                shape,
+                fit.median(),
+                fit.fastest(),
+                "",
+                Double.NaN,
+                "leaf size 30",
+                Double.NaN));
         results.add(new Result(
+                "knn-predict",
                 "knn",
                 "predict k = 5, " + rows + " queries",
                 shape,
@@ -288,15 +367,21 @@ final class MlBenchCommand implements Callable<Integer> {
     private void printTable(PrintWriter out, List<Result> results) {
         out.printf(
                 Locale.ROOT,
-                "Lemma's models against scikit-learn 1.2.1: median of %d runs after %d warm-up%s; quality against an"
+                "Lemma's models against scikit-learn: median of %d runs after %d warm-up%s; quality against an"
                         + " independent computation.%n",
                 repeat,
                 warmUp,
                 warmUp == 1 ? "" : "s");
         out.printf(
                 Locale.ROOT,
-                "scikit-learn: OpenBLAS, one thread, median of 5, measured on a 2-core development machine; shown"
-                        + " for --rows 100000 only.%nCores here: %d.%n%n",
+                "scikit-learn: %s.%nCores here: %d.%n%n",
+                scikitLearn != null
+                        ? "from " + scikitLearn
+                        : rows == 100_000
+                                ? "1.2.1, one thread, median of 5, measured for the book (chapter 8, §8.9) on a"
+                                        + " 2-core AMD EPYC; yours: lemma-bench/scripts/sklearn_ml_bench.py --json F,"
+                                        + " then --scikit-learn F"
+                                : "none recorded for --rows " + rows,
                 Runtime.getRuntime().availableProcessors());
         out.printf(
                 Locale.ROOT,
@@ -316,7 +401,7 @@ final class MlBenchCommand implements Callable<Integer> {
                     r.what(),
                     r.shape(),
                     r.seconds(),
-                    Double.isNaN(r.scikitLearn()) ? "" : String.format(Locale.ROOT, "%.2f", r.scikitLearn()),
+                    Double.isNaN(r.scikitLearn()) ? "" : String.format(Locale.ROOT, "%.3f", r.scikitLearn()),
                     Double.isNaN(r.error()) ? "" : String.format(Locale.ROOT, "%.1e", r.error()),
                     (r.quality() + (r.detail().isEmpty() ? "" : " (" + r.detail() + ")")).strip());
         }
@@ -332,7 +417,8 @@ final class MlBenchCommand implements Callable<Integer> {
         s.append(",\"results\":[");
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
-            s.append(i == 0 ? "" : ",").append("{\"task\":").append(jsonString(r.task()));
+            s.append(i == 0 ? "" : ",").append("{\"key\":").append(jsonString(r.key()));
+            s.append(",\"task\":").append(jsonString(r.task()));
             s.append(",\"measured\":").append(jsonString(r.what()));
             s.append(",\"data\":").append(jsonString(r.shape()));
             s.append(",\"seconds\":").append(jsonNumber(r.seconds()));

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,11 +64,51 @@ class MlBenchCommandTest {
     void theTableHasARowPerMeasurement() {
         assertThat(run("--tasks", "knn")).isZero();
         String table = out.toString();
-        assertThat(table).contains("scikit-learn 1.2.1").contains("Lemma (s)");
+        assertThat(table)
+                .contains("scikit-learn: none recorded for --rows 3000")
+                .contains("Lemma (s)");
         assertThat(table).containsPattern("(?m)^knn\\s+fit k-d tree\\s+3000 points, 2-D\\s+[\\d.]+\\s");
         assertThat(table).containsPattern("(?m)^knn\\s+predict k = 5, 3000 queries .*0\\.0e\\+00  disagreement");
         assertThat(table).doesNotContain("logistic").doesNotContain("pca ");
         assertThat(err.toString()).contains("ml"); // the progress bar
+    }
+
+    @Test
+    void scikitLearnsFiguresComeFromTheScriptsJsonByKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sklearn.json");
+        Files.writeString(file, """
+                {"scikit_learn": "1.2.1", "rows": 3000, "repeat": 1, "results": [
+                  {"key": "knn-fit", "seconds": 0.25, "quality": null},
+                  {"key": "knn-predict", "seconds": 0.5, "quality": 0.0}]}
+                """);
+        assertThat(run("--tasks", "knn", "--json", "--scikit-learn", file.toString()))
+                .isZero();
+        JsonNode results = new ObjectMapper().readTree(out.toString()).get("results");
+        assertThat(results.get(0).get("scikitLearnSeconds").asDouble()).isEqualTo(0.25);
+        assertThat(results.get(1).get("scikitLearnSeconds").asDouble()).isEqualTo(0.5);
+
+        Files.writeString(file, "{\"rows\": 100000, \"results\": []}");
+        assertThat(run("--tasks", "knn", "--scikit-learn", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("was measured with 100000 rows, but this run has --rows 3000");
+        Files.writeString(file, "{\"rows\": 3000, \"results\": [{\"key\": \"knn-fit\"}]}");
+        assertThat(run("--tasks", "knn", "--scikit-learn", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("every result needs a 'key' and a number of 'seconds'");
+        Files.writeString(file, "{ not json");
+        assertThat(run("--tasks", "knn", "--scikit-learn", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read it as JSON");
+    }
+
+    @Test
+    void theBooksFiguresNameMeasurementsTheCommandMakes() throws Exception {
+        assertThat(run("--json")).isZero();
+        List<String> keys = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(out.toString())
+                .get("results")
+                .forEach(r -> keys.add(r.get("key").asText()));
+        assertThat(keys)
+                .containsExactly("logistic", "pca-covariance", "pca-randomized", "pca-full", "knn-fit", "knn-predict");
+        assertThat(keys).containsAll(MlBenchCommand.SCIKIT_LEARN.keySet());
     }
 
     @ParameterizedTest
