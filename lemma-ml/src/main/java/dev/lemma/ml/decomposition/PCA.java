@@ -5,6 +5,7 @@ import dev.lemma.linalg.Matrix;
 import dev.lemma.linalg.Svd;
 import dev.lemma.linalg.SymmetricEigen;
 import dev.lemma.linalg.TallSkinnyQr;
+import dev.lemma.linalg.kernel.Gemm;
 import dev.lemma.ml.Inputs;
 import dev.lemma.ml.Learner;
 import java.util.SplittableRandom;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
 ///   SVD of its triangular factor $R$ ($X_c = QR$ by [TallSkinnyQr], $d \times d$), which has the same
 ///   singular values and right singular vectors, as LAPACK's `dgesdd` does;
 /// - [Solver#COVARIANCE]: the eigendecomposition of $X_c^\top X_c$ ($d \times d$), cheaper for $m \gg d$
-///   (one GEMM of $m d^2$ flops, then $O(d^3)$) but with $\kappa$ squared: small variances lose digits;
+///   (GEMMs of $m d^2$ flops in all, block by block, [#centredGram], then $O(d^3)$) but with $\kappa$
+///   squared: small variances lose digits;
 /// - [Solver#RANDOMIZED]: the randomized range finder of Halko, Martinsson and Tropp (2011): sample
 ///   $Y = X_c\Omega$ with a Gaussian $\Omega$ of $k + 10$ columns, sharpen with 7 power iterations
 ///   (re-orthonormalised by QR each time), and take the SVD of the small $Q^\top X_c$.
@@ -93,32 +95,40 @@ public record PCA(int components, boolean whiten, Solver solver, long seed) impl
         for (int j = 0; j < d; j++) {
             mean[j] /= m;
         }
-        double total = 0;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < d; j++) {
-                a[i * d + j] -= mean[j];
-                total += a[i * d + j] * a[i * d + j];
-            }
-        }
-        Matrix xc = Matrix.ofRowMajor(m, d, a);
         double[] sigma = new double[k];
         double[][] vt = new double[k][];
         Solver chosen = solver != Solver.AUTO ? solver : m >= 10L * d ? Solver.COVARIANCE : Solver.FULL;
+        double total = 0;
+        if (chosen == Solver.COVARIANCE) {
+            double[] gram = centredGram(a, m, d, mean);
+            for (int j = 0; j < d; j++) {
+                total += gram[j * d + j];
+            }
+            SymmetricEigen e = Matrix.ofRowMajor(d, d, gram).symmetricEigen();
+            for (int c = 0; c < k; c++) {
+                int idx = d - 1 - c; // ascending order: the largest last
+                sigma[c] = Math.sqrt(Math.max(0, e.values().get(idx)));
+                vt[c] = e.vectors().column(idx).toArray();
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < d; j++) {
+                    a[i * d + j] -= mean[j];
+                    total += a[i * d + j] * a[i * d + j];
+                }
+            }
+        }
+        Matrix xc = chosen == Solver.COVARIANCE ? null : Matrix.ofRowMajor(m, d, a);
         switch (chosen) {
             case AUTO -> throw new IllegalStateException("AUTO was resolved above");
+            case COVARIANCE -> {
+                // done above, without forming the centred data
+            }
             case FULL -> {
                 Svd s = m >= 2 * d ? TallSkinnyQr.r(xc).svd() : xc.svd();
                 for (int c = 0; c < k; c++) {
                     sigma[c] = s.singularValues().get(c);
                     vt[c] = s.v().column(c).toArray();
-                }
-            }
-            case COVARIANCE -> {
-                SymmetricEigen e = xc.transpose().times(xc).symmetricEigen();
-                for (int c = 0; c < k; c++) {
-                    int idx = d - 1 - c; // ascending order: the largest last
-                    sigma[c] = Math.sqrt(Math.max(0, e.values().get(idx)));
-                    vt[c] = e.vectors().column(idx).toArray();
                 }
             }
             case RANDOMIZED -> randomized(xc, k, seed, sigma, vt);
@@ -134,6 +144,39 @@ public record PCA(int components, boolean whiten, Solver solver, long seed) impl
             ratio[c] = variance[c] / totalVariance;
         }
         return new Fitted(mean, vt, variance, ratio, sigma, whiten);
+    }
+
+    /// Bytes of centred rows per block of [#centredGram]: the block and its transpose fit in a core's L2.
+    static final int GRAM_BLOCK_BYTES = 256 * 1024;
+
+    /// $X_c^\top X_c$ ($d \times d$, row-major) of the centred rows, block by block: each block of rows is
+    /// centred into a small buffer, beside its transpose, and multiplied into the sum by the GEMM
+    /// kernel. Neither the centred data nor their transpose is ever formed whole: at 100 000 × 100
+    /// those would be two more 80 MB arrays to allocate, write and read.
+    static double[] centredGram(double[] a, int m, int d, double[] mean) {
+        int rowsPerBlock = Math.max(1, GRAM_BLOCK_BYTES / (8 * d));
+        double[] block = new double[rowsPerBlock * d];
+        double[] transposed = new double[d * rowsPerBlock];
+        double[] gram = new double[d * d];
+        for (int r0 = 0; r0 < m; r0 += rowsPerBlock) {
+            int rows = Math.min(rowsPerBlock, m - r0);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < d; j++) {
+                    double v = a[(r0 + i) * d + j] - mean[j];
+                    block[i * d + j] = v;
+                    transposed[j * rows + i] = v;
+                }
+            }
+            Gemm.gemm(d, d, rows, 1.0, transposed, 0, rows, block, 0, d, 1.0, gram, 0, d);
+        }
+        for (int i = 0; i < d; i++) { // the two triangles hold the same sums; make them equal to the bit
+            for (int j = 0; j < i; j++) {
+                double v = 0.5 * (gram[i * d + j] + gram[j * d + i]);
+                gram[i * d + j] = v;
+                gram[j * d + i] = v;
+            }
+        }
+        return gram;
     }
 
     /// Power iterations of the randomized solver: scikit-learn's larger choice (it takes 4 when $k$ is a tenth
