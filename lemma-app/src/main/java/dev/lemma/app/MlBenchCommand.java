@@ -192,6 +192,9 @@ final class MlBenchCommand implements Callable<Integer> {
         if (scikitLearn == null) {
             return rows == 100_000 ? SCIKIT_LEARN : Map.of();
         }
+        if (!java.nio.file.Files.isRegularFile(scikitLearn)) {
+            throw new IllegalArgumentException("--scikit-learn " + scikitLearn + ": no such file");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(scikitLearn.toFile());

@@ -93,6 +93,13 @@ class MlBenchCommandTest {
         Files.writeString(file, "{\"rows\": 3000, \"results\": [{\"key\": \"knn-fit\"}]}");
         assertThat(run("--tasks", "knn", "--scikit-learn", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("every result needs a 'key' and a number of 'seconds'");
+        assertThat(run(
+                        "--tasks",
+                        "knn",
+                        "--scikit-learn",
+                        dir.resolve("missing.json").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("missing.json: no such file");
         Files.writeString(file, "{ not json");
         assertThat(run("--tasks", "knn", "--scikit-learn", file.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read it as JSON");
