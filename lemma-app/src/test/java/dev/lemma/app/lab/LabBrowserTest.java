@@ -214,10 +214,27 @@ class LabBrowserTest {
             })
     void everyEmbeddedExperimentOfAChapterDraws(String chapter) {
         open("/chapters/" + chapter);
+        for (Locator widget : drawnExperiments("experiments embedded in " + chapter)) {
+            String id = widget.getAttribute("data-experiment");
+            assertThat(widget.locator(".experiment-status").textContent())
+                    .as(id)
+                    .isEmpty();
+            widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-" + id + ".png")));
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /// Waits for every experiment embedded in the open page to finish, and checks that each is ready
+    /// and has drawn a chart (and that there is one at all, when experiments are registered).
+    ///
+    /// @param what the page's experiments, for messages
+    /// @return the widgets
+    private List<Locator> drawnExperiments(String what) {
         Locator widgets = page.locator(".prose section.experiment[data-experiment]");
         if (!Experiments.all().isEmpty()) {
-            assertThat(widgets.count()).as("experiments embedded in " + chapter).isPositive();
+            assertThat(widgets.count()).as(what).isPositive();
         }
+        List<Locator> drawn = new ArrayList<>();
         for (int i = 0; i < widgets.count(); i++) {
             Locator widget = widgets.nth(i);
             String id = widget.getAttribute("data-experiment");
@@ -227,15 +244,12 @@ class LabBrowserTest {
                     id,
                     new Page.WaitForFunctionOptions().setTimeout(120_000));
             assertThat(widget.getAttribute("data-state")).as(id).isEqualTo("ready");
-            assertThat(widget.locator(".experiment-status").textContent())
-                    .as(id)
-                    .isEmpty();
             assertThat(widget.locator(".experiment-chart .main-svg").count())
                     .as(id)
                     .isPositive();
-            widget.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("widget-" + id + ".png")));
+            drawn.add(widget);
         }
-        assertThat(consoleErrors).isEmpty();
+        return drawn;
     }
 
     /// The later written chapters render all their mathematics (no KaTeX error) and their code.
@@ -279,23 +293,7 @@ class LabBrowserTest {
                 .isPositive();
         assertThat(page.locator("a[rel=up]").getAttribute("href")).isEqualTo("/book/models");
         assertThat(page.locator("a[rel=next]").getAttribute("href")).startsWith("/book/models/");
-        Locator widgets = page.locator(".prose section.experiment[data-experiment]");
-        if (!Experiments.all().isEmpty()) {
-            assertThat(widgets.count()).as("the experiment of the ridge page").isPositive();
-        }
-        for (int i = 0; i < widgets.count(); i++) {
-            Locator widget = widgets.nth(i);
-            String id = widget.getAttribute("data-experiment");
-            widget.scrollIntoViewIfNeeded();
-            page.waitForFunction(
-                    "id => ['ready', 'error'].includes(document.getElementById('experiment-' + id).dataset.state)",
-                    id,
-                    new Page.WaitForFunctionOptions().setTimeout(120_000));
-            assertThat(widget.getAttribute("data-state")).as(id).isEqualTo("ready");
-            assertThat(widget.locator(".experiment-chart .main-svg").count())
-                    .as(id)
-                    .isPositive();
-        }
+        drawnExperiments("the experiment of the ridge page");
         screenshot("model-ridge-experiment.png", false);
         screenshot("model-ridge.png", true);
         assertThat(consoleErrors).isEmpty();
