@@ -12,13 +12,12 @@ import java.util.concurrent.RecursiveAction;
 /// tiles write disjoint parts of `C` and only read `A` and `B`, so they need no locks, and since
 /// every kernel takes offsets and leading dimensions, a tile is just a call with shifted offsets.
 ///
-/// The split is recursive: halve the longer side of `C` (at the multiple of [#ROW_GRANULE] or
-/// [#COLUMN_GRANULE] nearest its middle, so that the halves keep whole register tiles and equal
-/// work) until there are about [#TASKS_PER_THREAD] tiles per thread, or a tile would fall below
-/// [#MIN_TILE_WORK] multiply-adds. More tiles than threads lets a thread that finishes early take
-/// over work (the machine may be busy with other programs); fewer, larger tiles keep the cost of
-/// packing, which each tile pays for its own rows of `A` and columns of `B`,
-/// small: a tile $m_t \times n_t$ packs $k(m_t + n_t)$ entries for $m_t n_t k$ multiply-adds.
+/// The split is recursive: cut the longer side of `C` in proportion to the threads each part gets
+/// (in half for two), at the multiple of [#ROW_GRANULE] or [#COLUMN_GRANULE] nearest that point, so
+/// that the parts keep whole register tiles and equal work per thread, until there is one tile per
+/// thread ([#TASKS_PER_THREAD]) or a tile would fall below [#MIN_TILE_WORK] multiply-adds. Each tile
+/// packs its own rows of `A` and columns of `B`: a tile $m_t \times n_t$ packs $k(m_t + n_t)$ entries
+/// for $m_t n_t k$ multiply-adds, so fewer, larger tiles pack less.
 ///
 /// With the common pool, the calling thread works too (as parallel streams do), so a machine with
 /// $P$ cores uses the common pool's $P - 1$ workers and the caller.
@@ -28,7 +27,7 @@ public final class ParallelGemm implements GemmKernel {
     /// whole register tiles. Both sides were first split at multiples of 48, the least common multiple
     /// of the sides of the 6×16 register tile, rounding the middle up: at $n = 1024$ that cut 528 + 496
     /// rows (and columns), so with two threads one had 528/512 = 3 % more work than an even split
-    /// gives it. Now the cut is 510 + 514 rows and 512 + 512 columns. (JMH means of two threads at
+    /// gives it. Now the cut is 510 + 514 rows. (JMH means of two threads at
     /// $n = 1024$ on this 2-core Zen 4 machine: 32.6–33.6 ms in three runs before, 28.8–31.2 ms in
     /// three after; single runs here vary by up to 10 %, so the case rests on the arithmetic.)
     static final int ROW_GRANULE = SimdGemm.MR;
@@ -37,9 +36,13 @@ public final class ParallelGemm implements GemmKernel {
     /// `SimdGemm.NR`, which depends on the vector length and would load the Vector API here).
     static final int COLUMN_GRANULE = 16;
 
-    /// Tiles per thread: 2 gives a thread that finishes early something to steal, at the price of one
-    /// more packing of `A` or `B`.
-    static final int TASKS_PER_THREAD = 2;
+    /// Tiles per thread. One: with two threads at $n = 1024$, `C` is cut into two bands of rows, each
+    /// thread packs its half of `A` and all of `B`, and the two together pack $A$ once and $B$ twice.
+    /// Two tiles per thread (a 2×2 grid) let a thread that finishes early take over work, but every
+    /// tile packs its own panels, so `A` and `B` are both packed twice; measured on this 2-core Zen 4
+    /// machine (runs interleaved in one JVM, 14 rounds of 20 products), two tiles gave 1.78 times one
+    /// thread's speed at $n = 1024$ and one tile 1.87; at $n = 512$, 1.56 against 1.76.
+    static final int TASKS_PER_THREAD = 1;
 
     /// The smallest tile worth a task, in multiply-adds: $64^3$, about 10 µs at 50 GFLOP/s, well above
     /// the microseconds a fork and join cost.
@@ -105,6 +108,19 @@ public final class ParallelGemm implements GemmKernel {
         } else {
             pool.invoke(root);
         }
+    }
+
+    /// Where to cut a side of `side` rows or columns between a part for `left` of `tiles` threads and a
+    /// part for the rest: the multiple of `granule` nearest `side * left / tiles`. With two threads that
+    /// is the middle; with three, a third, so that the part whose thread is alone does a third of the
+    /// work and not half of it.
+    ///
+    /// @return the size of the first part, a multiple of `granule` (0 or `side` when the side is too
+    ///     short to cut)
+    static int cut(int side, int granule, int left, int tiles) {
+        long point = (long) side * left;
+        long granules = (2 * point + (long) granule * tiles) / (2L * granule * tiles); // rounded to nearest
+        return (int) Math.min(side, granules * granule);
     }
 
     /// The arguments of the whole call, shared by its tiles. (A class, not a record: records with array
@@ -176,8 +192,10 @@ public final class ParallelGemm implements GemmKernel {
             boolean splitRows = rows >= cols;
             int side = splitRows ? rows : cols;
             int granule = splitRows ? ROW_GRANULE : COLUMN_GRANULE;
-            int half = (side + granule) / (2 * granule) * granule; // the multiple nearest side / 2
-            if (tiles <= 1 || work < 2 * MIN_TILE_WORK || half <= 0 || half >= side) {
+            int left = tiles / 2;
+            int right = tiles - left;
+            int first = cut(side, granule, left, tiles);
+            if (tiles <= 1 || work < 2 * MIN_TILE_WORK || first <= 0 || first >= side) {
                 Call x = call;
                 inner.gemm(
                         rows,
@@ -196,16 +214,14 @@ public final class ParallelGemm implements GemmKernel {
                         x.ldc);
                 return;
             }
-            int left = tiles / 2;
-            int right = tiles - left;
             if (splitRows) {
                 invokeAll(
-                        new Tile(call, i0, half, j0, cols, left),
-                        new Tile(call, i0 + half, rows - half, j0, cols, right));
+                        new Tile(call, i0, first, j0, cols, left),
+                        new Tile(call, i0 + first, rows - first, j0, cols, right));
             } else {
                 invokeAll(
-                        new Tile(call, i0, rows, j0, half, left),
-                        new Tile(call, i0, rows, j0 + half, cols - half, right));
+                        new Tile(call, i0, rows, j0, first, left),
+                        new Tile(call, i0, rows, j0 + first, cols - first, right));
             }
         }
     }

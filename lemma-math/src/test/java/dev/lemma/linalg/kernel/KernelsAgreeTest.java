@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /// Every step of the staircase computes what [ReferenceGemm] computes, to within rounding, on sizes
 /// chosen to hit every edge of the blocking: 0, 1, primes, and sizes just past the register tile
-/// ([SimdGemm#MR] = 6, [SimdGemm#NR] = 16), the cache blocks ([SimdGemm#MC] = 120, [SimdGemm#KC] =
-/// 256, [SimdGemm#NC] = 2048, [BlockedGemm#KC] = 128, [BlockedGemm#NC] = 256) and the parallel
-/// split (at multiples of [ParallelGemm#ROW_GRANULE] = 6 rows and [ParallelGemm#COLUMN_GRANULE] = 16 columns).
+/// ([SimdGemm#MR] = 6, [SimdGemm#NR] = 16), the cache blocks ([SimdGemm#KC] = 256, [SimdGemm#NC] = 512,
+/// [BlockedGemm#KC] = 128, [BlockedGemm#NC] = 256; [SimdGemm#MC] = 1536 is crossed by the kernel with
+/// tiny blocks) and the parallel split (at multiples of [ParallelGemm#ROW_GRANULE] = 6 rows and
+/// [ParallelGemm#COLUMN_GRANULE] = 16 columns).
 class KernelsAgreeTest {
     private static final ForkJoinPool THREE_THREADS = new ForkJoinPool(3);
     private static final ForkJoinPool ONE_THREAD = new ForkJoinPool(1);
@@ -61,10 +62,10 @@ class KernelsAgreeTest {
         shapes.add(new int[] {131, 67, 13});
         shapes.add(new int[] {13, 131, 67});
         shapes.add(new int[] {7, 17, 600}); // k past two blocks of KC = 256
-        shapes.add(new int[] {130, 33, 257}); // m past MC = 120, k one past KC
+        shapes.add(new int[] {130, 33, 257}); // k one past KC
         shapes.add(new int[] {5, 300, 129}); // past the blocked kernel's KC = 128 and NC = 256
-        shapes.add(new int[] {3, 2100, 7}); // n past NC = 2048
-        shapes.add(new int[] {200, 150, 50}); // splits in both directions in the parallel step
+        shapes.add(new int[] {3, 2100, 7}); // n past four blocks of NC = 512
+        shapes.add(new int[] {200, 150, 50}); // the pool of 3 cuts 66 rows, then 80 of 150 columns
         shapes.add(new int[] {203, 90, 40}); // the parallel step splits 203 rows at 102 = 17 MR, nearest the middle
         return shapes;
     }
