@@ -33,11 +33,14 @@ public final class Gemm {
     /// crossover is known to within a factor of about 1.5 in $n$.)
     public static final long SIMD_MIN_WORK = 16L * 16 * 16;
 
-    /// From $96^3$ multiply-adds (about 20 µs on one core) splitting over cores pays for the forks,
-    /// the joins, waking a pool thread and the extra packing. Measured with `lemma bench gemm` on a
-    /// 2-core AMD EPYC Zen 4: at $n = 64$ two threads were no faster than one, from $n = 96$ they were,
-    /// on a machine shared with other builds.
-    public static final long PARALLEL_MIN_WORK = 96L * 96 * 96;
+    /// From $192^3$ multiply-adds (about 0.3 ms on one core) splitting over cores pays for the fork,
+    /// the join, waking a pool thread and the second packing of `B`. Measured on a 2-core AMD EPYC Zen 4
+    /// with nothing else running, two threads against one: `lemma bench gemm` (best of 5) gave 0.67 at
+    /// $n = 96$, 1.08 at 128, 1.23 at 160 and 1.45 at 192; medians of a few hundred products called
+    /// back to back, as a factorisation calls them, gave 0.5–1.0 at 96, 0.7–0.9 at 128, 0.9–1.15 at
+    /// 160 and 1.1–1.4 at 192. For thin products ($k = 64$, as in blocked factorisations) the medians
+    /// were even (0.8–1.2) from about $m = n = 320$, that is from about this much work too.
+    public static final long PARALLEL_MIN_WORK = 192L * 192 * 192;
 
     private static final GemmKernel REFERENCE = new ReferenceGemm();
     private static final GemmKernel REORDERED = new ReorderedGemm();

@@ -38,13 +38,13 @@ class GemmTest {
     @Test
     void mediumProductsRunTheSimdKernelOnOneThread() {
         assertThat(Gemm.choose(16, 16, 16, true, 2)).isInstanceOf(SimdGemm.class);
-        assertThat(Gemm.choose(95, 96, 96, true, 2)).isInstanceOf(SimdGemm.class);
+        assertThat(Gemm.choose(191, 192, 192, true, 2)).isInstanceOf(SimdGemm.class);
         assertThat(Gemm.choose(1000, 1000, 1000, true, 1)).isInstanceOf(SimdGemm.class);
     }
 
     @Test
     void largeProductsRunInParallelWhenThereIsMoreThanOneCore() {
-        GemmKernel kernel = Gemm.choose(96, 96, 96, true, 2);
+        GemmKernel kernel = Gemm.choose(192, 192, 192, true, 2);
         assertThat(kernel).isInstanceOf(ParallelGemm.class);
         assertThat(((ParallelGemm) kernel).inner()).isInstanceOf(SimdGemm.class);
     }
