@@ -39,9 +39,10 @@ public final class ParallelGemm implements GemmKernel {
     /// Tiles per thread. One: with two threads at $n = 1024$, `C` is cut into two bands of rows, each
     /// thread packs its half of `A` and all of `B`, and the two together pack $A$ once and $B$ twice.
     /// Two tiles per thread (a 2×2 grid) let a thread that finishes early take over work, but every
-    /// tile packs its own panels, so `A` and `B` are both packed twice; measured on this 2-core Zen 4
-    /// machine (runs interleaved in one JVM, 14 rounds of 20 products), two tiles gave 1.78 times one
-    /// thread's speed at $n = 1024$ and one tile 1.87; at $n = 512$, 1.56 against 1.76.
+    /// tile packs its own panels, so `A` and `B` are both packed twice. Measured on a quiet 2-core
+    /// Zen 4 machine, times one thread's speed at $n = 1024$: `ParallelSplitBenchmark` (lemma-bench)
+    /// 1.90 and 1.88 for bands against 1.85 and 1.85 for the grid; runs interleaved in one JVM with
+    /// this class's recursive grid, 1.87 against 1.78 (and 1.76 against 1.56 at $n = 512$).
     static final int TASKS_PER_THREAD = 1;
 
     /// The smallest tile worth a task, in multiply-adds: $64^3$, about 10 µs at 50 GFLOP/s, well above
