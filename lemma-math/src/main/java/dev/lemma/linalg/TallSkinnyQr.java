@@ -1,5 +1,6 @@
 package dev.lemma.linalg;
 
+import dev.lemma.linalg.kernel.Gemm;
 import java.util.stream.IntStream;
 
 /// The triangular factor $R$ of a tall, skinny matrix ($m \gg n$) by TSQR, the tall-skinny QR of
@@ -56,6 +57,68 @@ public final class TallSkinnyQr {
                     "TSQR needs at least as many rows as columns, but A is " + m + "×" + n + "; use Matrix.qr()");
         }
         return reduce(a.data(), m, n);
+    }
+
+    /// The thin factors $A = QR$ by TSQR: $Q$ (`m×n`, orthonormal columns) as well as $R$.
+    ///
+    /// Each block's $Q_b$ is formed while the block is in cache, and multiplied by its $n \times n$
+    /// slice of the factor $Q'$ of the stacked triangles: $Q = \operatorname{diag}(Q_b)\, Q'$, a
+    /// product of matrices with orthonormal columns, so $Q^\top Q = I$ to rounding whatever the rank
+    /// of $A$ (unlike $Q = A R^{-1}$, which needs $R$ invertible and loses orthogonality as
+    /// $\kappa(A)\,u$). Randomized PCA orthonormalises its $100\,000 \times 20$ samples with this.
+    ///
+    /// @param a an `m×n` matrix with $m \ge n$
+    /// @return $Q$ and $R$
+    /// @throws IllegalArgumentException if $m < n$
+    /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
+    public static Factors factor(Matrix a) {
+        a.requireFinite("A");
+        int m = a.rows();
+        int n = a.cols();
+        if (m < n) {
+            throw new IllegalArgumentException(
+                    "TSQR needs at least as many rows as columns, but A is " + m + "×" + n + "; use Matrix.qr()");
+        }
+        double[] q = new double[m * n];
+        Matrix r = factor(a.data(), m, n, q);
+        return new Factors(Matrix.wrap(m, n, q), r);
+    }
+
+    /// $A = QR$ with $Q$ `m×n` (orthonormal columns) and $R$ `n×n` upper triangular.
+    ///
+    /// @param q the orthonormal factor
+    /// @param r the triangular factor
+    public record Factors(Matrix q, Matrix r) {}
+
+    /// Writes $Q$ (`m×n`) of the rows in `data` into `q` and returns $R$. Every block has at least
+    /// [#blockRows] rows (the last takes the remainder), so every $Q_b$ is `rows×n`.
+    private static Matrix factor(double[] data, int m, int n, double[] q) {
+        int height = blockRows(n);
+        if (m < 2 * height) {
+            Qr qr = Qr.of(Matrix.wrap(m, n, data.clone()));
+            System.arraycopy(qr.q().data(), 0, q, 0, m * n);
+            return qr.r();
+        }
+        int blocks = m / height;
+        double[] stacked = new double[blocks * n * n];
+        double[][] blockQ = new double[blocks][];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * height;
+            int rows = b == blocks - 1 ? m - from : height;
+            double[] block = new double[rows * n];
+            System.arraycopy(data, from * n, block, 0, rows * n);
+            Qr qr = Qr.of(Matrix.wrap(rows, n, block));
+            blockQ[b] = qr.q().data(); // rows × n
+            System.arraycopy(qr.r().data(), 0, stacked, b * n * n, n * n);
+        });
+        double[] stackedQ = new double[blocks * n * n];
+        Matrix r = factor(stacked, blocks * n, n, stackedQ);
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int from = b * height;
+            int rows = b == blocks - 1 ? m - from : height;
+            Gemm.sequential().gemm(rows, n, n, 1.0, blockQ[b], 0, n, stackedQ, b * n * n, n, 0.0, q, from * n, n);
+        });
+        return r;
     }
 
     /// Factors the `m×n` rows in `data` down to one $n \times n$ triangle.

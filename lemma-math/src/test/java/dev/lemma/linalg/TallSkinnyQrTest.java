@@ -47,6 +47,51 @@ class TallSkinnyQrTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1, 1", "40, 3", "3000, 1", "20000, 20", "13109, 40", "2150, 200", "600, 300"})
+    void qHasOrthonormalColumnsAndQrIsA(int m, int n) {
+        Matrix a = Matrix.random(m, n, 17L * m + n);
+        TallSkinnyQr.Factors f = TallSkinnyQr.factor(a);
+        assertOrthonormalColumns(f.q(), m, n);
+        Matrix qr = f.q().times(f.r());
+        double scale = a.normFrobenius();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                assertThat(qr.get(i, j)).as("QR(%d, %d)", i, j).isCloseTo(a.get(i, j), within(1e-13 * scale));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(f.r().get(i, j))
+                        .as("R(%d, %d), below the diagonal", i, j)
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void qStaysOrthonormalWhenAIsRankDeficient() {
+        // 12 columns, only 4 independent: R is singular, so A R⁻¹ does not exist, but Q does.
+        int m = 30000;
+        Matrix basis = Matrix.random(m, 4, 5);
+        Matrix mix = Matrix.random(4, 12, 6);
+        Matrix a = basis.times(mix);
+        TallSkinnyQr.Factors f = TallSkinnyQr.factor(a);
+        assertOrthonormalColumns(f.q(), m, 12);
+        assertThat(f.q().times(f.r()).minus(a).normFrobenius()).isLessThan(1e-12 * a.normFrobenius());
+    }
+
+    private static void assertOrthonormalColumns(Matrix q, int m, int n) {
+        assertThat(q.rows()).isEqualTo(m);
+        assertThat(q.cols()).isEqualTo(n);
+        Matrix qtq = q.transpose().times(q);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertThat(qtq.get(i, j)).as("QᵀQ(%d, %d)", i, j).isCloseTo(i == j ? 1.0 : 0.0, within(1e-13));
+            }
+        }
+    }
+
     @Test
     void manyBlocksReduceOverSeveralLevels() {
         int n = 200; // blocks of 655 rows
@@ -82,6 +127,12 @@ class TallSkinnyQrTest {
         double[][] x = new double[10][2];
         x[7][1] = Double.NaN;
         assertThatThrownBy(() -> TallSkinnyQr.r(Matrix.of(x)))
+                .isInstanceOf(NonFiniteValueException.class)
+                .hasMessageContaining("7");
+        assertThatThrownBy(() -> TallSkinnyQr.factor(Matrix.zeros(3, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3×5");
+        assertThatThrownBy(() -> TallSkinnyQr.factor(Matrix.of(x)))
                 .isInstanceOf(NonFiniteValueException.class)
                 .hasMessageContaining("7");
     }
