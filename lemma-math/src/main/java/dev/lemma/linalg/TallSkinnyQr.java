@@ -49,14 +49,8 @@ public final class TallSkinnyQr {
     /// @throws IllegalArgumentException if $m < n$
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
     public static Matrix r(Matrix a) {
-        a.requireFinite("A");
-        int m = a.rows();
-        int n = a.cols();
-        if (m < n) {
-            throw new IllegalArgumentException(
-                    "TSQR needs at least as many rows as columns, but A is " + m + "×" + n + "; use Matrix.qr()");
-        }
-        return reduce(a.data(), m, n);
+        requireTall(a);
+        return reduce(a.data(), a.rows(), a.cols());
     }
 
     /// The thin factors $A = QR$ by TSQR: $Q$ (`m×n`, orthonormal columns) as well as $R$.
@@ -65,23 +59,28 @@ public final class TallSkinnyQr {
     /// slice of the factor $Q'$ of the stacked triangles: $Q = \operatorname{diag}(Q_b)\, Q'$, a
     /// product of matrices with orthonormal columns, so $Q^\top Q = I$ to rounding whatever the rank
     /// of $A$ (unlike $Q = A R^{-1}$, which needs $R$ invertible and loses orthogonality as
-    /// $\kappa(A)\,u$). Randomized PCA orthonormalises its $100\,000 \times 20$ samples with this.
+    /// $\kappa(A)\,u$). Randomized PCA orthonormalises its $100\,000 \times 20$ sample with this.
     ///
     /// @param a an `m×n` matrix with $m \ge n$
     /// @return $Q$ and $R$
     /// @throws IllegalArgumentException if $m < n$
     /// @throws dev.lemma.numeric.NonFiniteValueException naming the first NaN or infinite entry
     public static Factors factor(Matrix a) {
-        a.requireFinite("A");
+        requireTall(a);
         int m = a.rows();
         int n = a.cols();
-        if (m < n) {
-            throw new IllegalArgumentException(
-                    "TSQR needs at least as many rows as columns, but A is " + m + "×" + n + "; use Matrix.qr()");
-        }
         double[] q = new double[m * n];
         Matrix r = factor(a.data(), m, n, q);
         return new Factors(Matrix.wrap(m, n, q), r);
+    }
+
+    /// The checks both entry points make: finite entries, and at least as many rows as columns.
+    private static void requireTall(Matrix a) {
+        a.requireFinite("A");
+        if (a.rows() < a.cols()) {
+            throw new IllegalArgumentException("TSQR needs at least as many rows as columns, but A is " + a.rows() + "×"
+                    + a.cols() + "; use Matrix.qr()");
+        }
     }
 
     /// $A = QR$ with $Q$ `m×n` (orthonormal columns) and $R$ `n×n` upper triangular.
